@@ -1,0 +1,207 @@
+#include "frontend/yosys_frontend.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "io/read_yosys_json.hpp"
+#include "util/error.hpp"
+#include "util/subprocess.hpp"
+#include "util/temp_dir.hpp"
+
+namespace nandflow {
+namespace {
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Yosys script strings are whitespace-separated words; quote file names with spaces.
+std::string quoted(const std::string& s) {
+  if (s.find_first_of(" \t\"") == std::string::npos) return s;
+  return "\"" + s + "\"";
+}
+
+std::string read_commands(const FrontendParams& p) {
+  if (p.files.empty()) throw UserError("no input files given");
+  std::string cmds;
+  for (const std::string& f : p.files) {
+    if (!file_exists(f)) throw UserError(f + ": no such file");
+    if (ends_with(f, ".blif")) {
+      cmds += "read_blif " + quoted(f) + "\n";
+    } else if (ends_with(f, ".aag") || ends_with(f, ".aig")) {
+      cmds += "read_aiger " + quoted(f) + "\n";
+    } else if (ends_with(f, ".json")) {
+      cmds += "read_json " + quoted(f) + "\n";
+    } else {
+      std::string c = "read_verilog -noautowire";
+      if (p.sv || ends_with(f, ".sv")) c += " -sv";
+      for (const std::string& d : p.defines) c += " -D" + d;
+      for (const std::string& i : p.include_dirs) c += " -I" + quoted(i);
+      cmds += c + " " + quoted(f) + "\n";
+    }
+  }
+  for (const auto& [name, value] : p.params) {
+    if (p.top.empty()) throw UserError("-p " + name + "=" + value + " needs --top");
+    cmds += "chparam -set " + name + " " + value + " " + p.top + "\n";
+  }
+  cmds += p.top.empty() ? "hierarchy -check -auto-top\n" : "hierarchy -check -top " + p.top + "\n";
+  return cmds;
+}
+
+// The flip-flop types nandflow's cell library implements (see cells/nf_cells.v).
+// Latches are let through here only so that the reader can refuse them by name.
+const char* kDffLegalize =
+    "dfflegalize -cell $_DFF_P_ 01 -cell $_DFF_N_ 01"
+    " -cell $_DFF_PP0_ 01 -cell $_DFF_PP1_ 01 -cell $_DFF_NP0_ 01 -cell $_DFF_NP1_ 01"
+    " -cell $_DFFSR_PPP_ 01 -cell $_DFFSR_NPP_ 01"
+    " -cell $_DLATCH_?_ 01 -cell $_DLATCH_???_ 01 -cell $_DLATCHSR_???_ 01 -cell $_SR_??_ 01\n";
+
+// Turns Yosys's log into the user-facing message: its ERROR lines, which already
+// carry file and line for syntax errors.
+std::string yosys_error_message(const std::string& log) {
+  std::istringstream in(log);
+  std::string line, msg;
+  while (std::getline(in, line)) {
+    auto pos = line.find("ERROR:");
+    if (pos == std::string::npos) continue;
+    if (!msg.empty()) msg += "\n";
+    msg += line;
+  }
+  if (msg.empty()) {
+    // No ERROR line: show the tail of the log.
+    std::size_t start = log.size() > 2000 ? log.size() - 2000 : 0;
+    msg = "yosys failed:\n" + log.substr(start);
+  }
+  return msg;
+}
+
+struct YosysRun {
+  std::string log;
+  double seconds = 0;
+};
+
+YosysRun run_yosys_script(const std::string& script, const TempDir& dir, bool verbose) {
+  if (!program_exists("yosys"))
+    throw UserError("yosys is not installed (run 'make deps', or apt-get install yosys)");
+  std::string script_path = dir.file("run.ys");
+  write_file_atomic(script_path, script);
+  if (verbose) std::cerr << "nandflow: yosys script:\n" << script;
+  auto t0 = std::chrono::steady_clock::now();
+  ProcessResult r = run_process({"yosys", "-q", "-l", dir.file("yosys.log"), "-s", script_path});
+  YosysRun run;
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  run.log = file_exists(dir.file("yosys.log")) ? read_file(dir.file("yosys.log")) : r.output;
+  if (r.exit_code != 0) throw UserError(yosys_error_message(r.output + "\n" + run.log));
+  return run;
+}
+
+}  // namespace
+
+std::string yosys_version() {
+  static std::string cached;
+  if (!cached.empty()) return cached;
+  ProcessResult r = run_process({"yosys", "-V"});
+  if (r.exit_code != 0) return "yosys (not found)";
+  cached = r.output;
+  while (!cached.empty() && (cached.back() == '\n' || cached.back() == '\r')) cached.pop_back();
+  return cached;
+}
+
+std::vector<Design> elaborate(const FrontendParams& params, bool with_abc_candidate, FrontendStats* stats) {
+  TempDir dir;
+  std::string top_opt = params.top.empty() ? "-auto-top" : "-top " + params.top;
+  std::string script = read_commands(params);
+  // Stage 1: processes and hierarchy resolved, tri-states made visible, so that
+  // latches and tri-states can be refused with their source names.
+  script +=
+      "proc\n"
+      "flatten\n"
+      "tribuf\n"
+      "write_json " + dir.file("pre.json") + "\n";
+  // Stage 2: Yosys's generic synthesis down to fine-grained gates (no FSM
+  // re-encoding: flip-flops keep their source names, which `verify` relies on).
+  script += "synth -flatten -nofsm -noabc " + top_opt + "\n";
+  script += kDffLegalize;
+  script += "opt_clean\n";
+  if (with_abc_candidate) script += "design -save nf_base\n";
+  script += "aigmap\nopt_clean\nwrite_json " + dir.file("aig.json") + "\n";
+  if (with_abc_candidate) {
+    script += "design -load nf_base\nabc -g NAND\nopt_clean\naigmap\nopt_clean\nwrite_json " +
+              dir.file("abc.json") + "\n";
+  }
+  YosysRun run = run_yosys_script(script, dir, params.verbose);
+  if (stats) {
+    stats->seconds = run.seconds;
+    stats->yosys_version = yosys_version();
+  }
+  refuse_unsupported_cells(dir.file("pre.json"));
+  std::vector<Design> designs;
+  designs.push_back(read_yosys_json(dir.file("aig.json")));
+  if (with_abc_candidate) designs.push_back(read_yosys_json(dir.file("abc.json")));
+  return designs;
+}
+
+Design read_netlist(const FrontendParams& params, FrontendStats* stats) {
+  TempDir dir;
+  std::string script = read_commands(params);
+  script +=
+      "proc\n"
+      "flatten\n"
+      "opt_clean\n"
+      "techmap\n";
+  script += kDffLegalize;
+  script += "aigmap\nopt_clean\nwrite_json " + dir.file("aig.json") + "\n";
+  YosysRun run = run_yosys_script(script, dir, params.verbose);
+  if (stats) {
+    stats->seconds = run.seconds;
+    stats->yosys_version = yosys_version();
+  }
+  return read_yosys_json(dir.file("aig.json"));
+}
+
+YosysBaseline yosys_nand_baseline(const FrontendParams& params) {
+  TempDir dir;
+  std::string top_opt = params.top.empty() ? "-auto-top" : "-top " + params.top;
+  std::string script = read_commands(params);
+  script += "synth -flatten " + top_opt + "\nabc -g NAND\nopt_clean\nwrite_json " + dir.file("y.json") + "\n";
+  run_yosys_script(script, dir, params.verbose);
+  nlohmann::json j = nlohmann::json::parse(read_file(dir.file("y.json")));
+  YosysBaseline b;
+  for (auto& [name, mod] : j["modules"].items()) {
+    if (!mod.contains("attributes") || !mod["attributes"].contains("top")) continue;
+    for (auto& [cname, cell] : mod["cells"].items()) {
+      std::string type = cell["type"];
+      if (type == "$_NAND_")
+        ++b.nand;
+      else if (type == "$_NOT_")
+        ++b.not_;
+      else if (type.rfind("$_DFF", 0) == 0 || type.rfind("$_SDFF", 0) == 0 || type.rfind("$_ALDFF", 0) == 0)
+        ++b.flops;
+    }
+  }
+  return b;
+}
+
+void export_verilog(const FrontendParams& params, const std::string& out_path) {
+  TempDir dir;
+  std::string script = read_commands(params);
+  script += "proc\nflatten\nopt_clean\nwrite_verilog -noattr " + quoted(out_path) + "\n";
+  run_yosys_script(script, dir, params.verbose);
+}
+
+std::vector<ModuleInfo> read_hierarchy(const FrontendParams& params, std::string* hierarchy_json_path,
+                                       const std::string& workdir) {
+  TempDir dir;
+  std::string json_path = workdir + "/hierarchy.json";
+  std::string script = read_commands(params);
+  script += "proc\nopt_clean\nwrite_json " + json_path + "\n";
+  run_yosys_script(script, dir, params.verbose);
+  if (hierarchy_json_path) *hierarchy_json_path = json_path;
+  return module_hierarchy(json_path);
+}
+
+}  // namespace nandflow

@@ -1,0 +1,71 @@
+// The Yosys driver: nandflow never parses Verilog itself. It writes a Yosys
+// script, runs `yosys` as a subprocess in a temporary directory, and reads the
+// bit-level result back (Yosys JSON) into a Design.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "network/design.hpp"
+
+namespace nandflow {
+
+struct FrontendParams {
+  std::vector<std::string> files;    // .v .vh .sv .blif .aag .aig .json
+  std::string top;                   // empty: Yosys picks the top (hierarchy -auto-top)
+  std::vector<std::string> defines;  // NAME or NAME=VALUE
+  std::vector<std::string> include_dirs;
+  std::vector<std::pair<std::string, std::string>> params;  // top-level parameter overrides
+  bool sv = false;                   // read every Verilog file as SystemVerilog
+  bool verbose = false;              // echo the Yosys script and stages to stderr
+};
+
+struct FrontendStats {
+  double seconds = 0;
+  std::string yosys_version;
+};
+
+// The source as Yosys elaborates it: hierarchy, proc, flatten, memories to
+// flip-flops, coarse optimisation, fine-grained gates, flip-flops legalised to
+// the nf_* cell types, every gate as AND/NOT. This is also the "gold" model for
+// `nandflow verify`. Refuses latches, tri-states and unresolved x/z.
+//
+// With `with_abc_candidate`, a second Design is returned: the same netlist after
+// Yosys's `abc -g NAND`, so that the mapper can start from whichever is smaller.
+std::vector<Design> elaborate(const FrontendParams& params, bool with_abc_candidate,
+                              FrontendStats* stats = nullptr);
+
+// Reads a netlist written by nandflow (plus its nf_cells.v) with a light script
+// that keeps every flip-flop as written: no optimisation, so that the checker
+// judges the netlist itself.
+Design read_netlist(const FrontendParams& params, FrontendStats* stats = nullptr);
+
+// Yosys's own NAND mapping, the baseline nandflow must beat:
+// `synth -flatten -top T; abc -g NAND`, every $_NOT_ counted as a NAND.
+struct YosysBaseline {
+  std::size_t nand = 0;
+  std::size_t not_ = 0;
+  std::size_t flops = 0;
+  std::size_t total() const { return nand + not_; }
+};
+YosysBaseline yosys_nand_baseline(const FrontendParams& params);
+
+// The hierarchy below the top: for each module (parameterised modules get
+// Yosys's derived names), its instances of other modules.
+struct ModuleInfo {
+  std::string name;          // Yosys's name (may be $paramod\Foo\W=...)
+  std::string display_name;  // "Foo" or "Foo(W=8)"
+  std::vector<std::pair<std::string, std::string>> instances;  // (instance name, module name)
+};
+std::vector<ModuleInfo> read_hierarchy(const FrontendParams& params, std::string* hierarchy_json_path,
+                                       const std::string& workdir);
+
+// Writes the design as plain Verilog through Yosys (for simulating sources that
+// Verilator cannot read, such as BLIF and AIGER). Flattened, processes lowered.
+void export_verilog(const FrontendParams& params, const std::string& out_path);
+
+// Version string of the installed Yosys ("Yosys 0.23 (git sha1 ...)").
+std::string yosys_version();
+
+}  // namespace nandflow

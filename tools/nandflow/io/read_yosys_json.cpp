@@ -1,0 +1,431 @@
+#include "io/read_yosys_json.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "util/error.hpp"
+#include "util/temp_dir.hpp"
+
+namespace nandflow {
+namespace {
+
+// ordered_json keeps the ports in declaration order (Yosys writes them so), which
+// positional instantiation in a testbench depends on.
+using json = nlohmann::ordered_json;
+
+json parse_json_file(const std::string& path) {
+  try {
+    return json::parse(read_file(path));
+  } catch (const json::exception& e) {
+    throw UserError(path + ": not a valid Yosys JSON netlist (" + std::string(e.what()) + ")");
+  }
+}
+
+// A bit in Yosys JSON is a number (a net) or "0", "1", "x", "z".
+constexpr long kBit0 = -1, kBit1 = -2, kBitX = -3, kBitZ = -4;
+
+// A member object, or an empty one: never a temporary (value() returns a copy,
+// and iterating a temporary's items() dangles).
+const json& member(const json& obj, const char* key) {
+  static const json empty = json::object();
+  auto it = obj.find(key);
+  return it == obj.end() || it->is_null() ? empty : *it;
+}
+
+long bit_id(const json& b) {
+  if (b.is_number_integer()) return b.get<long>();
+  std::string s = b.get<std::string>();
+  if (s == "0") return kBit0;
+  if (s == "1") return kBit1;
+  if (s == "z") return kBitZ;
+  return kBitX;
+}
+
+const json* find_top(const json& netlist, std::string* name) {
+  const json& modules = netlist.at("modules");
+  const json* only = nullptr;
+  for (auto it = modules.begin(); it != modules.end(); ++it) {
+    const json& attrs = member(it.value(), "attributes");
+    if (attrs.contains("top")) {
+      *name = it.key();
+      return &it.value();
+    }
+    if (!attrs.contains("blackbox")) only = &it.value(), *name = it.key();
+  }
+  if (modules.size() == 1 && only) return only;
+  throw UserError("the netlist has no top module");
+}
+
+std::string attr_string(const json& obj, const char* key) {
+  if (!obj.contains("attributes")) return "";
+  const json& a = obj["attributes"];
+  if (!a.contains(key) || !a[key].is_string()) return "";
+  return a[key].get<std::string>();
+}
+
+// Names each net bit after the most readable wire that carries it: a public name
+// before an internal one, the top level before a flattened instance's, then the shortest.
+class BitNames {
+ public:
+  explicit BitNames(const json& module) {
+    const json& nets = member(module, "netnames");
+    for (auto it = nets.begin(); it != nets.end(); ++it) {
+      const json& net = it.value();
+      const std::string& name = it.key();
+      bool hidden = net.value("hide_name", 0) != 0 || (!name.empty() && name[0] == '$');
+      const json& bits = net["bits"];
+      int offset = net.value("offset", 0);
+      bool upto = net.value("upto", 0) != 0;
+      int width = static_cast<int>(bits.size());
+      std::string state = attr_string(net, "nf_state");
+      std::string src = attr_string(net, "src");
+      for (int i = 0; i < width; ++i) {
+        long id = bit_id(bits[i]);
+        if (id < 0) continue;
+        std::string bit_name = name;
+        if (width > 1 || offset != 0) {
+          int index = upto ? offset + width - 1 - i : offset + i;
+          bit_name += "[" + std::to_string(index) + "]";
+        }
+        // Rank: nf_state (nandflow's own flip-flop naming) first, then public names.
+        int rank = !state.empty() ? 0 : hidden ? 3 : (name.find('.') != std::string::npos ? 2 : 1);
+        if (!state.empty()) bit_name = state;
+        auto key = std::make_tuple(rank, bit_name.size(), bit_name);
+        auto found = best_.find(id);
+        if (found == best_.end() || key < found->second.key) best_[id] = {key, bit_name, src};
+      }
+    }
+  }
+  std::string name(long id) const {
+    auto it = best_.find(id);
+    return it == best_.end() ? "$net" + std::to_string(id) : it->second.name;
+  }
+  std::string src(long id) const {
+    auto it = best_.find(id);
+    return it == best_.end() ? "" : it->second.src;
+  }
+
+ private:
+  struct Entry {
+    std::tuple<int, std::size_t, std::string> key;
+    std::string name;
+    std::string src;
+  };
+  std::unordered_map<long, Entry> best_;
+};
+
+std::string where(const std::string& src) {
+  std::string loc = source_location(src);
+  return loc.empty() ? "" : loc + ": ";
+}
+
+struct FlopType {
+  bool negedge;
+  bool has_reset;  // R or (for $_DFF_xP0_) the reset pin
+  bool has_set;
+};
+
+// Which of Yosys's fine flip-flop cells we accept (after dfflegalize).
+bool flop_type(const std::string& type, FlopType* out) {
+  static const std::map<std::string, FlopType> kTypes = {
+      {"$_DFF_P_", {false, false, false}},    {"$_DFF_N_", {true, false, false}},
+      {"$_DFF_PP0_", {false, true, false}},   {"$_DFF_PP1_", {false, false, true}},
+      {"$_DFF_NP0_", {true, true, false}},    {"$_DFF_NP1_", {true, false, true}},
+      {"$_DFFSR_PPP_", {false, true, true}},  {"$_DFFSR_NPP_", {true, true, true}},
+  };
+  auto it = kTypes.find(type);
+  if (it == kTypes.end()) return false;
+  *out = it->second;
+  return true;
+}
+
+bool is_latch_type(const std::string& type) {
+  return type.rfind("$_DLATCH", 0) == 0 || type.rfind("$_SR_", 0) == 0 || type == "$dlatch" ||
+         type == "$adlatch" || type == "$dlatchsr" || type == "$sr";
+}
+
+}  // namespace
+
+std::string source_location(const std::string& src) {
+  if (src.empty()) return "";
+  std::string first = src.substr(0, src.find('|'));
+  // "file.v:12.3-12.20" -> "file.v:12"
+  auto colon = first.rfind(':');
+  if (colon == std::string::npos) return first;
+  auto dot = first.find('.', colon);
+  return dot == std::string::npos ? first : first.substr(0, dot);
+}
+
+void refuse_unsupported_cells(const std::string& path) {
+  json netlist = parse_json_file(path);
+  for (auto& [mname, module] : netlist.at("modules").items()) {
+    BitNames names(module);
+    for (auto& [cname, cell] : member(module, "cells").items()) {
+      std::string type = cell.value("type", "");
+      std::string src = attr_string(cell, "src");
+      auto signal = [&](const char* port) {
+        const json& conns = cell["connections"];
+        if (!conns.contains(port) || conns[port].empty()) return std::string("?");
+        return names.name(bit_id(conns[port][0]));
+      };
+      if (is_latch_type(type))
+        throw UserError(where(src) + "signal '" + signal("Q") +
+                        "' is a level-sensitive latch (an incomplete assignment in a combinational "
+                        "always block?); nandflow supports edge-triggered flip-flops only");
+      if (type == "$tribuf" || type == "$_TBUF_")
+        throw UserError(where(src) + "signal '" + signal("Y") +
+                        "' is driven by a tri-state buffer (a 'z' value); NAND netlists have no "
+                        "high-impedance state");
+    }
+  }
+}
+
+Design read_yosys_json(const std::string& path) {
+  json netlist = parse_json_file(path);
+  Design design;
+  const json& module = *find_top(netlist, &design.top);
+  BitNames names(module);
+  Aig& aig = design.aig;
+
+  // Net id -> literal, for nets resolved so far.
+  std::unordered_map<long, Lit> lit_of;
+
+  // Input ports.
+  const json& ports = member(module, "ports");
+  for (auto it = ports.begin(); it != ports.end(); ++it) {
+    const json& p = it.value();
+    std::string dir = p.value("direction", "");
+    Port port;
+    port.name = it.key();
+    port.width = static_cast<int>(p["bits"].size());
+    port.offset = p.value("offset", 0);
+    port.upto = p.value("upto", 0) != 0;
+    port.is_signed = p.value("signed", 0) != 0;
+    if (dir == "inout")
+      throw UserError("port '" + port.name + "' of module '" + design.top +
+                      "' is inout; NAND netlists support input and output ports only");
+    port.dir = dir == "input" ? PortDir::Input : PortDir::Output;
+    if (port.dir == PortDir::Input) {
+      for (int i = 0; i < port.width; ++i) {
+        long id = bit_id(p["bits"][i]);
+        NodeId n = aig.create_input(port.bit_name(i));
+        port.bits.push_back(aig.num_inputs() - 1);
+        if (id >= 0) lit_of[id] = make_lit(n);
+      }
+    }
+    design.ports.push_back(std::move(port));
+  }
+
+  // Index cells by the nets they drive.
+  struct Gate {
+    bool is_not;
+    long a, b;
+    std::string src;
+  };
+  std::unordered_map<long, Gate> gate_of;
+  struct FlopCell {
+    const json* cell;
+    FlopType type;
+    std::size_t latch;
+  };
+  std::vector<FlopCell> flops;
+  for (auto& [cname, cell] : member(module, "cells").items()) {
+    std::string type = cell.value("type", "");
+    std::string src = attr_string(cell, "src");
+    const json& c = cell["connections"];
+    if (type == "$_AND_" || type == "$_NOT_") {
+      long y = bit_id(c.at("Y")[0]);
+      if (y < 0) continue;
+      Gate g{type == "$_NOT_", bit_id(c.at("A")[0]), type == "$_NOT_" ? kBit0 : bit_id(c.at("B")[0]), src};
+      if (gate_of.count(y)) throw UserError(where(src) + "signal '" + names.name(y) + "' has more than one driver");
+      gate_of[y] = g;
+      continue;
+    }
+    FlopType ft;
+    if (flop_type(type, &ft)) {
+      long q = bit_id(c.at("Q")[0]);
+      std::size_t idx = aig.create_latch(names.name(q));
+      aig.latch(idx).src = src;
+      if (q >= 0) {
+        if (lit_of.count(q)) throw UserError(where(src) + "signal '" + names.name(q) + "' has more than one driver");
+        lit_of[q] = make_lit(aig.latch(idx).out);
+      }
+      flops.push_back({&cell, ft, idx});
+      continue;
+    }
+    long y = -1;
+    for (const char* out : {"Y", "Q"})
+      if (c.contains(out) && !c[out].empty()) y = bit_id(c[out][0]);
+    if (is_latch_type(type))
+      throw UserError(where(src) + "signal '" + names.name(y) +
+                      "' is a level-sensitive latch; nandflow supports edge-triggered flip-flops only");
+    if (type == "$_TBUF_" || type == "$tribuf")
+      throw UserError(where(src) + "signal '" + names.name(y) + "' is driven by a tri-state buffer");
+    if (!type.empty() && type[0] != '$')
+      throw UserError(where(src) + "instance '" + cname + "' of module '" + type +
+                      "' has no definition (a missing source file, or a black box)");
+    throw UserError(where(src) + "cell type " + type + " driving '" + names.name(y) + "' is not supported");
+  }
+
+  // Resolve a net to a literal, depth-first without recursion (deep carry chains).
+  // `onstack` finds combinational loops.
+  std::unordered_map<long, bool> onstack;
+  auto resolve = [&](long root, const std::string& user) -> Lit {
+    auto constant = [&](long id) -> Lit {
+      if (id == kBit0) return kLit0;
+      if (id == kBit1) return kLit1;
+      throw UserError(where(names.src(root)) + "signal '" + user + "' depends on an " +
+                      (id == kBitZ ? "undriven or high-impedance (z)" : "undefined (x)") +
+                      " value that synthesis could not resolve");
+    };
+    if (root < 0) return constant(root);
+    std::vector<long> stack{root};
+    while (!stack.empty()) {
+      long id = stack.back();
+      if (lit_of.count(id)) {
+        stack.pop_back();
+        continue;
+      }
+      auto g = gate_of.find(id);
+      if (g == gate_of.end()) {
+        // An undriven net: Yosys already warned; it is constant 0 here, as in simulation.
+        design.warnings.push_back("signal '" + names.name(id) + "' has no driver; tied to 0");
+        lit_of[id] = kLit0;
+        stack.pop_back();
+        continue;
+      }
+      const Gate& gate = g->second;
+      bool ready = true;
+      for (long in : {gate.a, gate.b}) {
+        if (in < 0 || lit_of.count(in)) continue;
+        if (onstack[in])
+          throw UserError(where(gate.src) + "combinational loop through signal '" + names.name(in) + "'");
+        ready = false;
+        stack.push_back(in);
+      }
+      if (!ready) {
+        onstack[id] = true;
+        continue;
+      }
+      auto get = [&](long in) { return in < 0 ? constant(in) : lit_of.at(in); };
+      lit_of[id] = gate.is_not ? lit_not(get(gate.a)) : aig.create_and(get(gate.a), get(gate.b));
+      onstack[id] = false;
+      stack.pop_back();
+    }
+    return lit_of.at(root);
+  };
+
+  for (Port& port : design.ports) {
+    if (port.dir != PortDir::Output) continue;
+    const json& bits = ports.at(port.name)["bits"];
+    for (int i = 0; i < port.width; ++i) {
+      std::string bit_name = port.bit_name(i);
+      aig.add_output(bit_name, resolve(bit_id(bits[i]), bit_name));
+      port.bits.push_back(aig.outputs().size() - 1);
+    }
+  }
+
+  for (const FlopCell& f : flops) {
+    const json& cell = *f.cell;
+    const json& c = cell["connections"];
+    Latch& l = aig.latch(f.latch);
+    std::string name = l.name;
+    l.next = resolve(bit_id(c.at("D")[0]), name);
+    l.clock = resolve(bit_id(c.at("C")[0]), name + " (clock)");
+    l.negedge = f.type.negedge;
+    std::string type = cell["type"];
+    if (type.rfind("$_DFFSR_", 0) == 0) {
+      l.async_reset = resolve(bit_id(c.at("R")[0]), name + " (reset)");
+      l.async_set = resolve(bit_id(c.at("S")[0]), name + " (set)");
+    } else if (f.type.has_reset) {
+      l.async_reset = resolve(bit_id(c.at("R")[0]), name + " (reset)");
+    } else if (f.type.has_set) {
+      l.async_set = resolve(bit_id(c.at("R")[0]), name + " (set)");
+    }
+  }
+
+  // Initial values come from the `init` attribute of the wire driven by Q.
+  std::unordered_map<long, InitValue> init_of;
+  const json& nets = member(module, "netnames");
+  for (auto it = nets.begin(); it != nets.end(); ++it) {
+    std::string init = attr_string(it.value(), "init");
+    const json& bits = it.value()["bits"];
+    if (init.empty()) {
+      // Integer-valued init attributes appear as JSON numbers in some versions.
+      const json& attrs = member(it.value(), "attributes");
+      if (attrs.contains("init") && attrs["init"].is_number_integer()) {
+        long v = attrs["init"].get<long>();
+        for (std::size_t i = 0; i < bits.size() && i < 63; ++i)
+          init_of[bit_id(bits[i])] = ((v >> i) & 1) ? InitValue::One : InitValue::Zero;
+      }
+      continue;
+    }
+    // A string of 0/1/x, most significant bit first.
+    for (std::size_t i = 0; i < bits.size() && i < init.size(); ++i) {
+      char ch = init[init.size() - 1 - i];
+      long id = bit_id(bits[i]);
+      if (id < 0) continue;
+      init_of[id] = ch == '1' ? InitValue::One : ch == '0' ? InitValue::Zero : InitValue::Unknown;
+    }
+  }
+  for (const FlopCell& f : flops) {
+    long q = bit_id((*f.cell)["connections"].at("Q")[0]);
+    auto it = init_of.find(q);
+    if (it != init_of.end()) aig.latch(f.latch).init = it->second;
+  }
+
+  // Latch names must be unique: they are how `verify` pairs flip-flops.
+  std::map<std::string, int> seen;
+  for (Latch& l : aig.latches()) {
+    int n = seen[l.name]++;
+    if (n > 0) l.name += "#" + std::to_string(n);
+  }
+  return design;
+}
+
+std::vector<ModuleInfo> module_hierarchy(const std::string& path) {
+  json netlist = parse_json_file(path);
+  std::vector<ModuleInfo> out;
+  for (auto& [mname, module] : netlist.at("modules").items()) {
+    const json& attrs = member(module, "attributes");
+    if (attrs.contains("blackbox")) continue;
+    ModuleInfo info;
+    info.name = mname;
+    info.display_name = mname;
+    // $paramod\Foo\W=s32'00000000000000000000000000001000 -> Foo(W=8)
+    if (mname.rfind("$paramod", 0) == 0) {
+      std::string rest = mname.substr(9);
+      auto slash = rest.find('\\');
+      std::string base = rest.substr(0, slash);
+      std::string params;
+      while (slash != std::string::npos) {
+        auto next = rest.find('\\', slash + 1);
+        std::string kv = rest.substr(slash + 1, next == std::string::npos ? std::string::npos : next - slash - 1);
+        auto eq = kv.find('=');
+        std::string key = kv.substr(0, eq), value = eq == std::string::npos ? "" : kv.substr(eq + 1);
+        auto tick = value.find('\'');
+        if (tick != std::string::npos) {
+          std::string digits = value.substr(tick + 1);
+          bool binary = !digits.empty() && digits.find_first_not_of("01") == std::string::npos;
+          if (binary && digits.size() <= 63) value = std::to_string(std::stoll(digits, nullptr, 2));
+        }
+        params += (params.empty() ? "" : ",") + key + "=" + value;
+        slash = next;
+      }
+      info.display_name = base + "(" + params + ")";
+    }
+    for (auto& [cname, cell] : member(module, "cells").items()) {
+      std::string type = cell.value("type", "");
+      if (!type.empty() && type[0] != '$') info.instances.push_back({cname, type});
+      else if (type.rfind("$paramod", 0) == 0) info.instances.push_back({cname, type});
+    }
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
+}  // namespace nandflow

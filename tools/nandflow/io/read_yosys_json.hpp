@@ -1,0 +1,28 @@
+// Reading Yosys's JSON netlist format (write_json) into nandflow's Design.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "frontend/yosys_frontend.hpp"
+#include "network/design.hpp"
+
+namespace nandflow {
+
+// Reads the top module (the one with the "top" attribute) of a bit-level netlist
+// made of $_AND_, $_NOT_ and the legalised flip-flop cells. Refuses, naming the
+// signal and its source line: latches, unresolved x/z, combinational loops,
+// inout ports and any other cell type.
+Design read_yosys_json(const std::string& path);
+
+// Refuses designs with level-sensitive latches or tri-state buffers, naming the
+// signal and source line. Reads a netlist taken after proc/flatten/tribuf.
+void refuse_unsupported_cells(const std::string& path);
+
+// Modules and their instances, from a JSON written before flattening.
+std::vector<ModuleInfo> module_hierarchy(const std::string& path);
+
+// "file.v:12" from a Yosys src attribute such as "file.v:12.3-12.20|other.v:4.1-4.9".
+std::string source_location(const std::string& src_attribute);
+
+}  // namespace nandflow

@@ -1,0 +1,57 @@
+#include "io/report.hpp"
+
+#include <cstdio>
+#include <sstream>
+
+namespace nandflow {
+
+std::string nandflow_version() { return "nandflow 0.1.0"; }
+
+std::string report_table(const SynthResult& r) {
+  std::ostringstream out;
+  char buf[160];
+  auto row = [&](const char* key, const std::string& value) {
+    std::snprintf(buf, sizeof buf, "  %-22s %s\n", key, value.c_str());
+    out << buf;
+  };
+  out << "nandflow synth: " << r.design.top << "\n";
+  row("NAND2 gates", std::to_string(r.nands));
+  row("flip-flops", std::to_string(r.flops));
+  row("NAND equivalent", std::to_string(r.nand_equivalent) + "  (flip-flops at their all-NAND price)");
+  row("logic depth", std::to_string(r.depth) + " NAND levels");
+  row("inputs / outputs", std::to_string(r.input_bits) + " / " + std::to_string(r.output_bits) + " bits");
+  if (r.yosys_baseline) {
+    const YosysBaseline& y = *r.yosys_baseline;
+    std::snprintf(buf, sizeof buf, "%zu  (%zu NAND + %zu NOT); nandflow is %.3fx", y.total(), y.nand, y.not_,
+                  y.total() ? static_cast<double>(r.nands) / static_cast<double>(y.total()) : 1.0);
+    row("yosys abc -g NAND", buf);
+  }
+  std::snprintf(buf, sizeof buf, "%.2f s (yosys %.2f s)", r.seconds, r.yosys_seconds);
+  row("run time", buf);
+  row("tools", nandflow_version() + ", " + r.yosys_version);
+  return out.str();
+}
+
+nlohmann::json report_json(const SynthResult& r) {
+  nlohmann::json j;
+  j["top"] = r.design.top;
+  j["nand2"] = r.nands;
+  j["flip_flops"] = r.flops;
+  j["nand_equivalent"] = r.nand_equivalent;
+  j["depth"] = r.depth;
+  j["input_bits"] = r.input_bits;
+  j["output_bits"] = r.output_bits;
+  j["seconds"] = r.seconds;
+  j["yosys_seconds"] = r.yosys_seconds;
+  j["start_point"] = r.start_point;
+  j["tools"] = {{"nandflow", nandflow_version()}, {"yosys", r.yosys_version}};
+  if (r.yosys_baseline)
+    j["yosys_abc_nand"] = {{"nand", r.yosys_baseline->nand},
+                           {"not", r.yosys_baseline->not_},
+                           {"total", r.yosys_baseline->total()},
+                           {"flip_flops", r.yosys_baseline->flops}};
+  j["warnings"] = r.design.warnings;
+  return j;
+}
+
+}  // namespace nandflow

@@ -1,0 +1,19 @@
+// Bit-parallel simulation of an AIG: 64 input patterns per machine word.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "network/aig.hpp"
+
+namespace nandflow {
+
+// `leaf_words[n]` gives the value of every Input and LatchOut node n (other
+// entries are ignored). Returns one word per node; evaluate a literal with lit_value().
+std::vector<std::uint64_t> simulate_words(const Aig& aig, std::vector<std::uint64_t> leaf_words);
+
+inline std::uint64_t lit_value(const std::vector<std::uint64_t>& words, Lit l) {
+  return lit_is_complemented(l) ? ~words[lit_node(l)] : words[lit_node(l)];
+}
+
+}  // namespace nandflow

@@ -1,0 +1,35 @@
+// A scratch directory that is removed when it goes out of scope, and also when
+// the process is interrupted (SIGINT/SIGTERM), so no temporary files are left behind.
+#pragma once
+
+#include <string>
+
+namespace nandflow {
+
+class TempDir {
+ public:
+  explicit TempDir(const std::string& prefix = "nandflow");
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+  // Keep the directory after exit (for debugging with --keep-temp).
+  void keep() { keep_ = true; }
+
+ private:
+  std::string path_;
+  bool keep_ = false;
+};
+
+// Removes a file or directory tree; ignores errors.
+void remove_tree(const std::string& path);
+
+// Writes `content` to `path` atomically: a temporary file beside it, then rename.
+// A reader never sees a half-written file.
+void write_file_atomic(const std::string& path, const std::string& content);
+
+std::string read_file(const std::string& path);
+bool file_exists(const std::string& path);
+
+}  // namespace nandflow

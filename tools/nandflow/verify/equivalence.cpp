@@ -1,0 +1,249 @@
+#include "verify/equivalence.hpp"
+
+#include <chrono>
+#include <map>
+#include <random>
+#include <sstream>
+
+#include <cadical.hpp>
+
+#include "sim/bit_sim.hpp"
+
+namespace nandflow {
+namespace {
+
+// Copies `src` into `dst`, with its leaves already mapped in `map` (per src node).
+void copy_logic(const Aig& src, Aig& dst, std::vector<Lit>& map) {
+  for (NodeId n : topo_ands(src, all_roots(src))) {
+    auto tr = [&](Lit l) { return lit_not_if(map[lit_node(l)], lit_is_complemented(l)); };
+    map[n] = dst.create_and(tr(src.fanin0(n)), tr(src.fanin1(n)));
+  }
+}
+
+Lit translate(const std::vector<Lit>& map, Lit l) { return lit_not_if(map[lit_node(l)], lit_is_complemented(l)); }
+
+struct Pair {
+  std::string what;
+  Lit gold, netlist;
+};
+
+// Tseitin encoding of the AND cones below `roots`; SAT variable of node n is n+1.
+class CnfBuilder {
+ public:
+  CnfBuilder(const Aig& aig, CaDiCaL::Solver& solver) : aig_(aig), solver_(solver), encoded_(aig.num_nodes(), false) {
+    solver_.add(-1);  // node 0 is constant false
+    solver_.add(0);
+  }
+  int var(Lit l) const {
+    int v = static_cast<int>(lit_node(l)) + 1;
+    return lit_is_complemented(l) ? -v : v;
+  }
+  void encode(const std::vector<Lit>& roots) {
+    for (NodeId n : topo_ands(aig_, roots)) {
+      if (encoded_[n]) continue;
+      encoded_[n] = true;
+      int y = static_cast<int>(n) + 1, a = var(aig_.fanin0(n)), b = var(aig_.fanin1(n));
+      clause({-y, a});
+      clause({-y, b});
+      clause({y, -a, -b});
+    }
+  }
+  void clause(std::initializer_list<int> lits) {
+    for (int l : lits) solver_.add(l);
+    solver_.add(0);
+  }
+
+ private:
+  const Aig& aig_;
+  CaDiCaL::Solver& solver_;
+  std::vector<bool> encoded_;
+};
+
+}  // namespace
+
+VerifyResult check_equivalence(const Design& gold, const Design& netlist, const verify_params& ps, verify_stats* st) {
+  auto t0 = std::chrono::steady_clock::now();
+  VerifyResult result;
+  verify_stats stats;
+  const Aig& ga = gold.aig;
+  const Aig& na = netlist.aig;
+
+  // The miter's free variables: inputs by name, then gold flip-flop states.
+  Aig miter;
+  std::map<std::string, Lit> input_by_name;
+  std::vector<Lit> gmap(ga.num_nodes(), kLit0), nmap(na.num_nodes(), kLit0);
+  std::vector<std::string> leaf_names;  // per miter input
+  for (std::size_t i = 0; i < ga.num_inputs(); ++i) {
+    Lit l = make_lit(miter.create_input(ga.input_name(i)));
+    input_by_name[ga.input_name(i)] = l;
+    gmap[ga.inputs()[i]] = l;
+  }
+  std::size_t num_primary = miter.num_inputs();
+  std::map<std::string, std::size_t> gold_latch_by_name;
+  for (std::size_t i = 0; i < ga.num_latches(); ++i) {
+    gmap[ga.latch(i).out] = make_lit(miter.create_input(ga.latch(i).name));
+    gold_latch_by_name[ga.latch(i).name] = i;
+  }
+  for (std::size_t i = 0; i < na.num_inputs(); ++i) {
+    auto it = input_by_name.find(na.input_name(i));
+    if (it == input_by_name.end()) {
+      result.mismatch = "the netlist has input '" + na.input_name(i) + "', which the source does not";
+      return result;
+    }
+    nmap[na.inputs()[i]] = it->second;
+  }
+  if (na.num_inputs() != ga.num_inputs()) {
+    result.mismatch = "the source has " + std::to_string(ga.num_inputs()) + " input bits, the netlist " +
+                      std::to_string(na.num_inputs());
+    return result;
+  }
+  std::vector<std::size_t> gold_of_netlist_latch(na.num_latches());
+  for (std::size_t i = 0; i < na.num_latches(); ++i) {
+    auto it = gold_latch_by_name.find(na.latch(i).name);
+    if (it == gold_latch_by_name.end()) {
+      result.mismatch = "flip-flop '" + na.latch(i).name + "' of the netlist has no counterpart in the source";
+      return result;
+    }
+    gold_of_netlist_latch[i] = it->second;
+    nmap[na.latch(i).out] = gmap[ga.latch(it->second).out];
+  }
+  copy_logic(ga, miter, gmap);
+  copy_logic(na, miter, nmap);
+
+  // What must agree.
+  std::vector<Pair> pairs;
+  std::map<std::string, Lit> gold_outputs;
+  for (std::size_t i = 0; i < ga.outputs().size(); ++i) gold_outputs[ga.output_name(i)] = translate(gmap, ga.outputs()[i]);
+  if (na.outputs().size() != ga.outputs().size()) {
+    result.mismatch = "the source has " + std::to_string(ga.outputs().size()) + " output bits, the netlist " +
+                      std::to_string(na.outputs().size());
+    return result;
+  }
+  for (std::size_t i = 0; i < na.outputs().size(); ++i) {
+    auto it = gold_outputs.find(na.output_name(i));
+    if (it == gold_outputs.end()) {
+      result.mismatch = "the netlist has output '" + na.output_name(i) + "', which the source does not";
+      return result;
+    }
+    pairs.push_back({"output " + na.output_name(i), it->second, translate(nmap, na.outputs()[i])});
+  }
+  std::vector<bool> gold_latch_paired(ga.num_latches(), false);
+  for (std::size_t i = 0; i < na.num_latches(); ++i) {
+    const Latch& nl = na.latch(i);
+    const Latch& gl = ga.latch(gold_of_netlist_latch[i]);
+    gold_latch_paired[gold_of_netlist_latch[i]] = true;
+    if (nl.negedge != gl.negedge) {
+      result.mismatch = "flip-flop '" + nl.name + "' is triggered on the " + (nl.negedge ? "falling" : "rising") +
+                        " edge in the netlist but on the " + (gl.negedge ? "falling" : "rising") + " edge in the source";
+      return result;
+    }
+    if (gl.init != InitValue::Unknown && nl.init != gl.init) {
+      result.mismatch = "flip-flop '" + nl.name + "' has a different initial value in the netlist";
+      return result;
+    }
+    pairs.push_back({"next state of flip-flop " + nl.name, translate(gmap, gl.next), translate(nmap, nl.next)});
+    pairs.push_back({"clock of flip-flop " + nl.name, translate(gmap, gl.clock), translate(nmap, nl.clock)});
+    pairs.push_back({"asynchronous reset of flip-flop " + nl.name, translate(gmap, gl.async_reset),
+                     translate(nmap, nl.async_reset)});
+    pairs.push_back({"asynchronous set of flip-flop " + nl.name, translate(gmap, gl.async_set),
+                     translate(nmap, nl.async_set)});
+  }
+  // A source flip-flop the netlist dropped is fine only if nothing observable
+  // depends on it; its state stays a free variable, so the check above decides.
+  (void)gold_latch_paired;
+
+  auto make_cex = [&](const Pair& p, const std::vector<bool>& leaf_value) {
+    Counterexample c;
+    c.what = p.what;
+    std::vector<std::uint64_t> words(miter.num_nodes(), 0);
+    for (std::size_t i = 0; i < miter.num_inputs(); ++i) words[miter.inputs()[i]] = leaf_value[i] ? ~0ull : 0;
+    words = simulate_words(miter, std::move(words));
+    c.gold_value = lit_value(words, p.gold) & 1;
+    c.netlist_value = lit_value(words, p.netlist) & 1;
+    for (std::size_t i = 0; i < miter.num_inputs(); ++i)
+      (i < num_primary ? c.inputs : c.state).push_back({miter.input_name(i), leaf_value[i]});
+    return c;
+  };
+
+  // 1. Random simulation.
+  std::mt19937_64 rng(ps.seed);
+  std::vector<bool> sim_equal(pairs.size(), true);
+  for (std::size_t w = 0; w < ps.simulation_words; ++w) {
+    std::vector<std::uint64_t> words(miter.num_nodes(), 0);
+    for (NodeId n : miter.inputs()) words[n] = rng();
+    words = simulate_words(miter, std::move(words));
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+      std::uint64_t diff = lit_value(words, pairs[i].gold) ^ lit_value(words, pairs[i].netlist);
+      if (!diff || !sim_equal[i]) continue;
+      sim_equal[i] = false;
+      int bit = __builtin_ctzll(diff);
+      std::vector<bool> leaf(miter.num_inputs());
+      for (std::size_t k = 0; k < miter.num_inputs(); ++k) leaf[k] = (words[miter.inputs()[k]] >> bit) & 1;
+      if (result.counterexamples.empty()) result.counterexamples.push_back(make_cex(pairs[i], leaf));
+    }
+  }
+  stats.compared = pairs.size();
+  if (!result.counterexamples.empty()) {
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (st) *st = stats;
+    return result;
+  }
+
+  // 2. SAT on what simulation could not tell apart.
+  CaDiCaL::Solver solver;
+  CnfBuilder cnf(miter, solver);
+  int next_var = static_cast<int>(miter.num_nodes()) + 1;
+  for (const Pair& p : pairs) {
+    if (p.gold == p.netlist) {
+      ++stats.structurally_equal;
+      continue;
+    }
+    cnf.encode({p.gold, p.netlist});
+    int a = cnf.var(p.gold), b = cnf.var(p.netlist);
+    int d = next_var++;
+    cnf.clause({-d, a, b});
+    cnf.clause({-d, -a, -b});
+    solver.assume(d);
+    ++stats.sat_calls;
+    int r = solver.solve();
+    if (r == 10) {
+      std::vector<bool> leaf(miter.num_inputs());
+      for (std::size_t k = 0; k < miter.num_inputs(); ++k)
+        leaf[k] = solver.val(static_cast<int>(miter.inputs()[k]) + 1) > 0;
+      result.counterexamples.push_back(make_cex(p, leaf));
+      break;
+    }
+    cnf.clause({-d});  // proven equal: this pair's difference variable is dead
+  }
+  result.proven = result.counterexamples.empty();
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (st) *st = stats;
+  return result;
+}
+
+std::string format_verify_result(const VerifyResult& r) {
+  std::ostringstream out;
+  if (r.proven) {
+    out << "PROVEN: the netlist is equivalent to the source\n";
+    return out.str();
+  }
+  if (!r.mismatch.empty()) {
+    out << "NOT EQUIVALENT: " << r.mismatch << "\n";
+    return out.str();
+  }
+  for (const Counterexample& c : r.counterexamples) {
+    out << "NOT EQUIVALENT: " << c.what << " differs: source " << c.gold_value << ", netlist " << c.netlist_value
+        << "\n";
+    out << "  counterexample inputs:";
+    for (const auto& [name, v] : c.inputs) out << " " << name << "=" << v;
+    out << "\n";
+    if (!c.state.empty()) {
+      out << "  flip-flop values:";
+      for (const auto& [name, v] : c.state) out << " " << name << "=" << v;
+      out << "\n";
+    }
+  }
+  return out.str();
+}
+
+}  // namespace nandflow
