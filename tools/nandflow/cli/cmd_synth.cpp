@@ -82,9 +82,8 @@ int cmd_synth(int argc, char** argv) {
     np.files = {cells, netlist};
     np.params.clear();
     np.top = r.design.top;
-    Design gold = elaborate(ps.frontend, false)[0];
     Design back = read_netlist(np);
-    VerifyResult v = check_equivalence(gold, back);
+    VerifyResult v = check_equivalence(r.gold, back);
     std::cout << format_verify_result(v);
     if (!v.proven) {
       if (!out.empty()) remove_tree(out);  // never leave a wrong netlist behind

@@ -37,7 +37,7 @@ int cmd_verify(int argc, char** argv) {
   }
   std::vector<std::string> gold_files(args.positional().begin(), args.positional().end() - 1);
   FrontendParams gp = frontend_params(args, gold_files);
-  Design gold = elaborate(gp, false)[0];
+  Design gold = elaborate_gold(gp);
 
   TempDir tmp;
   std::string cells = tmp.file("nf_cells.v");

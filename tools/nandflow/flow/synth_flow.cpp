@@ -1,6 +1,7 @@
 #include "flow/synth_flow.hpp"
 
 #include <chrono>
+#include <iostream>
 
 #include "io/write_verilog.hpp"
 #include "map/nand_map.hpp"
@@ -16,22 +17,26 @@ std::size_t nand_equivalent(const Design& d, const NandNetwork& net) {
 SynthResult synthesize(const synth_params& ps) {
   auto t0 = std::chrono::steady_clock::now();
   FrontendStats fstats;
-  std::vector<Design> candidates = elaborate(ps.frontend, /*with_abc_candidate=*/true, &fstats);
+  Elaboration e = elaborate_for_synthesis(ps.frontend, &fstats);
 
   SynthResult r;
   bool have = false;
-  const char* names[] = {"yosys-aig", "yosys-abc-nand"};
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    Design d = with_aig(candidates[i], cleanup(candidates[i].aig));
+  for (auto& [name, candidate] : e.candidates) {
+    Design d = with_aig(candidate, cleanup(candidate.aig));
     NandNetwork net = nand_map(d.aig);
+    if (ps.frontend.verbose)
+      std::cerr << "nandflow: candidate " << name << ": " << d.aig.num_ands() << " AND nodes, " << net.num_gates()
+                << " NAND2\n";
     if (!have || net.num_gates() < r.net.num_gates()) {
       r.design = std::move(d);
       r.net = std::move(net);
-      r.start_point = names[i];
+      r.start_point = name;
       have = true;
     }
   }
-  r.design.warnings = candidates[0].warnings;
+  r.yosys_same_flops = e.abc_nand_cells;
+  r.gold = std::move(e.gold);
+  r.design.warnings = r.gold.warnings;
   r.nands = r.net.num_gates();
   r.flops = r.design.aig.num_latches();
   r.nand_equivalent = nand_equivalent(r.design, r.net);

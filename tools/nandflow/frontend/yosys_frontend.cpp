@@ -111,38 +111,65 @@ std::string yosys_version() {
   return cached;
 }
 
-std::vector<Design> elaborate(const FrontendParams& params, bool with_abc_candidate, FrontendStats* stats) {
+namespace {
+
+// Stage 1 of every elaboration: processes and hierarchy resolved, tri-states
+// made visible, so that latches and tri-states can be refused by source name.
+std::string stage1_commands(const TempDir& dir) {
+  return "proc\nflatten\ntribuf\nwrite_json " + dir.file("pre.json") + "\n";
+}
+
+// Yosys's generic synthesis (no FSM re-encoding: flip-flops keep their source
+// names, which `verify` pairs them by), then nandflow's flip-flop types.
+std::string synth_commands(const std::string& top_opt, bool with_abc) {
+  return "synth -flatten -nofsm " + std::string(with_abc ? "" : "-noabc ") + top_opt + "\n" + kDffLegalize +
+         "opt_clean\n";
+}
+
+std::string top_option(const FrontendParams& p) { return p.top.empty() ? "-auto-top" : "-top " + p.top; }
+
+}  // namespace
+
+Design elaborate_gold(const FrontendParams& params, FrontendStats* stats) {
   TempDir dir;
-  std::string top_opt = params.top.empty() ? "-auto-top" : "-top " + params.top;
-  std::string script = read_commands(params);
-  // Stage 1: processes and hierarchy resolved, tri-states made visible, so that
-  // latches and tri-states can be refused with their source names.
-  script +=
-      "proc\n"
-      "flatten\n"
-      "tribuf\n"
-      "write_json " + dir.file("pre.json") + "\n";
-  // Stage 2: Yosys's generic synthesis down to fine-grained gates (no FSM
-  // re-encoding: flip-flops keep their source names, which `verify` relies on).
-  script += "synth -flatten -nofsm -noabc " + top_opt + "\n";
-  script += kDffLegalize;
-  script += "opt_clean\n";
-  if (with_abc_candidate) script += "design -save nf_base\n";
-  script += "aigmap\nopt_clean\nwrite_json " + dir.file("aig.json") + "\n";
-  if (with_abc_candidate) {
-    script += "design -load nf_base\nabc -g NAND\nopt_clean\naigmap\nopt_clean\nwrite_json " +
-              dir.file("abc.json") + "\n";
-  }
+  std::string script = read_commands(params) + stage1_commands(dir) + synth_commands(top_option(params), false) +
+                       "aigmap\nopt_clean\nwrite_json " + dir.file("gold.json") + "\n";
   YosysRun run = run_yosys_script(script, dir, params.verbose);
   if (stats) {
     stats->seconds = run.seconds;
     stats->yosys_version = yosys_version();
   }
   refuse_unsupported_cells(dir.file("pre.json"));
-  std::vector<Design> designs;
-  designs.push_back(read_yosys_json(dir.file("aig.json")));
-  if (with_abc_candidate) designs.push_back(read_yosys_json(dir.file("abc.json")));
-  return designs;
+  return read_yosys_json(dir.file("gold.json"));
+}
+
+Elaboration elaborate_for_synthesis(const FrontendParams& params, FrontendStats* stats) {
+  TempDir dir;
+  std::string top_opt = top_option(params);
+  std::string script = read_commands(params) + stage1_commands(dir) + "design -save nf_source\n";
+  script += synth_commands(top_opt, false) + "design -save nf_noabc\n";
+  script += "aigmap\nopt_clean\nwrite_json " + dir.file("gold.json") + "\n";
+  script += "design -load nf_noabc\nabc -g NAND\nopt_clean\naigmap\nopt_clean\nwrite_json " +
+            dir.file("noabc_abc.json") + "\n";
+  script += "design -load nf_source\n" + synth_commands(top_opt, true) + "design -save nf_synth\n";
+  script += "aigmap\nopt_clean\nwrite_json " + dir.file("synth.json") + "\n";
+  script += "design -load nf_synth\nabc -g NAND\nopt_clean\nwrite_json " + dir.file("abc_cells.json") + "\n";
+  script += "aigmap\nopt_clean\nwrite_json " + dir.file("abc.json") + "\n";
+  YosysRun run = run_yosys_script(script, dir, params.verbose);
+  if (stats) {
+    stats->seconds = run.seconds;
+    stats->yosys_version = yosys_version();
+  }
+  refuse_unsupported_cells(dir.file("pre.json"));
+  Elaboration e;
+  e.gold = read_yosys_json(dir.file("gold.json"));
+  e.candidates.push_back({"yosys-noabc", e.gold});
+  e.candidates.push_back({"yosys-noabc-abc-nand", read_yosys_json(dir.file("noabc_abc.json"))});
+  e.candidates.push_back({"yosys-synth", read_yosys_json(dir.file("synth.json"))});
+  e.candidates.push_back({"yosys-abc-nand", read_yosys_json(dir.file("abc.json"))});
+  YosysBaseline cells = count_yosys_cells(dir.file("abc_cells.json"));
+  e.abc_nand_cells = cells.total();
+  return e;
 }
 
 Design read_netlist(const FrontendParams& params, FrontendStats* stats) {
@@ -163,27 +190,33 @@ Design read_netlist(const FrontendParams& params, FrontendStats* stats) {
   return read_yosys_json(dir.file("aig.json"));
 }
 
-YosysBaseline yosys_nand_baseline(const FrontendParams& params) {
-  TempDir dir;
-  std::string top_opt = params.top.empty() ? "-auto-top" : "-top " + params.top;
-  std::string script = read_commands(params);
-  script += "synth -flatten " + top_opt + "\nabc -g NAND\nopt_clean\nwrite_json " + dir.file("y.json") + "\n";
-  run_yosys_script(script, dir, params.verbose);
-  nlohmann::json j = nlohmann::json::parse(read_file(dir.file("y.json")));
+YosysBaseline count_yosys_cells(const std::string& json_path) {
+  nlohmann::json j = nlohmann::json::parse(read_file(json_path));
   YosysBaseline b;
   for (auto& [name, mod] : j["modules"].items()) {
     if (!mod.contains("attributes") || !mod["attributes"].contains("top")) continue;
     for (auto& [cname, cell] : mod["cells"].items()) {
       std::string type = cell["type"];
-      if (type == "$_NAND_")
+      if (type == "$_NAND_") {
         ++b.nand;
-      else if (type == "$_NOT_")
+      } else if (type == "$_NOT_") {
         ++b.not_;
-      else if (type.rfind("$_DFF", 0) == 0 || type.rfind("$_SDFF", 0) == 0 || type.rfind("$_ALDFF", 0) == 0)
+      } else if (type.rfind("$_DFF", 0) == 0 || type.rfind("$_SDFF", 0) == 0 || type.rfind("$_ALDFF", 0) == 0) {
         ++b.flops;
+        if (type.rfind("$_DFFE_", 0) == 0 || type.rfind("$_SDFF", 0) == 0 || type.rfind("$_DFFSRE_", 0) == 0)
+          ++b.flops_with_logic;
+      }
     }
   }
   return b;
+}
+
+YosysBaseline yosys_nand_baseline(const FrontendParams& params) {
+  TempDir dir;
+  std::string script = read_commands(params);
+  script += "synth -flatten " + top_option(params) + "\nabc -g NAND\nopt_clean\nwrite_json " + dir.file("y.json") + "\n";
+  run_yosys_script(script, dir, params.verbose);
+  return count_yosys_cells(dir.file("y.json"));
 }
 
 void export_verilog(const FrontendParams& params, const std::string& out_path) {

@@ -27,14 +27,25 @@ struct FrontendStats {
 };
 
 // The source as Yosys elaborates it: hierarchy, proc, flatten, memories to
-// flip-flops, coarse optimisation, fine-grained gates, flip-flops legalised to
-// the nf_* cell types, every gate as AND/NOT. This is also the "gold" model for
-// `nandflow verify`. Refuses latches, tri-states and unresolved x/z.
-//
-// With `with_abc_candidate`, a second Design is returned: the same netlist after
-// Yosys's `abc -g NAND`, so that the mapper can start from whichever is smaller.
-std::vector<Design> elaborate(const FrontendParams& params, bool with_abc_candidate,
-                              FrontendStats* stats = nullptr);
+// flip-flops, coarse optimisation, fine-grained gates (no ABC), flip-flops
+// legalised to the nf_* cell types, every gate as AND/NOT. This is the "gold"
+// model for `nandflow verify`. Refuses latches, tri-states and unresolved x/z.
+Design elaborate_gold(const FrontendParams& params, FrontendStats* stats = nullptr);
+
+// Everything synthesis starts from, from one Yosys run: the gold model, and the
+// candidate starting points for the NAND mapper (named):
+//   "yosys-noabc"  the gold model itself;
+//   "yosys-noabc-abc-nand" the gold model after Yosys's `abc -g NAND`;
+//   "yosys-synth"  after Yosys's full `synth -flatten -nofsm` (with its ABC pass);
+//   "yosys-abc-nand" the same after `abc -g NAND`.
+// `abc_nand_cells` is the NAND+NOT count of the last one as Yosys sees it: Yosys's
+// own NAND mapping with the same flip-flops as nandflow's netlists.
+struct Elaboration {
+  Design gold;
+  std::vector<std::pair<std::string, Design>> candidates;
+  std::size_t abc_nand_cells = 0;
+};
+Elaboration elaborate_for_synthesis(const FrontendParams& params, FrontendStats* stats = nullptr);
 
 // Reads a netlist written by nandflow (plus its nf_cells.v) with a light script
 // that keeps every flip-flop as written: no optimisation, so that the checker
@@ -47,9 +58,15 @@ struct YosysBaseline {
   std::size_t nand = 0;
   std::size_t not_ = 0;
   std::size_t flops = 0;
+  // Flip-flops whose enable or synchronous reset Yosys keeps inside the cell
+  // ($_DFFE_*, $_SDFF*): that logic is not in its NAND count, while nandflow's
+  // netlists build it from NANDs.
+  std::size_t flops_with_logic = 0;
   std::size_t total() const { return nand + not_; }
 };
 YosysBaseline yosys_nand_baseline(const FrontendParams& params);
+// NAND, NOT and flip-flop cells of the top module of a Yosys JSON netlist.
+YosysBaseline count_yosys_cells(const std::string& json_path);
 
 // The hierarchy below the top: for each module (parameterised modules get
 // Yosys's derived names), its instances of other modules.

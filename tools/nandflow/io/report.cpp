@@ -20,11 +20,18 @@ std::string report_table(const SynthResult& r) {
   row("NAND equivalent", std::to_string(r.nand_equivalent) + "  (flip-flops at their all-NAND price)");
   row("logic depth", std::to_string(r.depth) + " NAND levels");
   row("inputs / outputs", std::to_string(r.input_bits) + " / " + std::to_string(r.output_bits) + " bits");
+  auto ratio = [&](std::size_t base) { return base ? static_cast<double>(r.nands) / static_cast<double>(base) : 1.0; };
+  std::snprintf(buf, sizeof buf, "%zu  (same flip-flop cells as nandflow; nandflow is %.3fx)", r.yosys_same_flops,
+                ratio(r.yosys_same_flops));
+  row("yosys abc -g NAND", buf);
   if (r.yosys_baseline) {
     const YosysBaseline& y = *r.yosys_baseline;
-    std::snprintf(buf, sizeof buf, "%zu  (%zu NAND + %zu NOT); nandflow is %.3fx", y.total(), y.nand, y.not_,
-                  y.total() ? static_cast<double>(r.nands) / static_cast<double>(y.total()) : 1.0);
-    row("yosys abc -g NAND", buf);
+    std::snprintf(buf, sizeof buf, "%zu  (%zu NAND + %zu NOT; nandflow is %.3fx)", y.total(), y.nand, y.not_,
+                  ratio(y.total()));
+    row("yosys synth; abc -g NAND", buf);
+    if (y.flops_with_logic)
+      row("", "  " + std::to_string(y.flops_with_logic) + " of its " + std::to_string(y.flops) +
+                  " flip-flops hide an enable or sync reset, not counted");
   }
   std::snprintf(buf, sizeof buf, "%.2f s (yosys %.2f s)", r.seconds, r.yosys_seconds);
   row("run time", buf);
@@ -45,11 +52,13 @@ nlohmann::json report_json(const SynthResult& r) {
   j["yosys_seconds"] = r.yosys_seconds;
   j["start_point"] = r.start_point;
   j["tools"] = {{"nandflow", nandflow_version()}, {"yosys", r.yosys_version}};
+  j["yosys_abc_nand_same_flops"] = r.yosys_same_flops;
   if (r.yosys_baseline)
     j["yosys_abc_nand"] = {{"nand", r.yosys_baseline->nand},
                            {"not", r.yosys_baseline->not_},
                            {"total", r.yosys_baseline->total()},
-                           {"flip_flops", r.yosys_baseline->flops}};
+                           {"flip_flops", r.yosys_baseline->flops},
+                           {"flip_flops_with_enable_or_sync_reset", r.yosys_baseline->flops_with_logic}};
   j["warnings"] = r.design.warnings;
   return j;
 }

@@ -1,6 +1,9 @@
 #include "io/write_verilog.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <unordered_set>
@@ -71,6 +74,108 @@ static bool has_unused_input(const NandNetwork& net, std::size_t num_inputs) {
   return false;
 }
 
+// Flip-flop outputs carry their source names, so that the netlist reads like the
+// source and any equivalence checker (ours pairs flip-flops by name; Yosys's
+// equiv_make pairs wires by name) finds its counterparts. "count[3]" becomes bit
+// 3 of a wire `count` declared with the source's range, or, when count is an
+// output port, the flip-flop drives the port bit itself. Names that cannot be
+// rebuilt that way (gaps in a vector, clashes) become plain wires with an
+// nf_state attribute holding the source name.
+static std::vector<std::string> name_latch_outputs(const Design& design, const NandNetwork& net,
+                                                   const std::vector<std::string>& output_ref, Scope& scope,
+                                                   std::vector<std::string>& latch_ref) {
+  const Aig& aig = design.aig;
+  std::vector<std::string> decls;
+  struct Entry {
+    bool indexed;
+    long index;
+    std::size_t latch;
+  };
+  std::map<std::string, std::vector<Entry>> groups;
+  for (std::size_t i = 0; i < aig.num_latches(); ++i) {
+    const std::string& name = aig.latch(i).name;
+    std::smatch m;
+    static const std::regex kIndexed(R"((.+)\[(-?[0-9]+)\])");
+    if (std::regex_match(name, m, kIndexed))
+      groups[m[1]].push_back({true, std::stol(m[2]), i});
+    else
+      groups[name].push_back({false, 0, i});
+  }
+  // Flip-flops read inside the module must not sit on an output port bit:
+  // reading a port back makes Verilator see a loop through the whole vector.
+  std::vector<bool> latch_read(aig.num_latches(), false);
+  auto mark = [&](const NandSig& s) {
+    if (s.kind == NandSig::Kind::Latch) latch_read[s.index] = true;
+  };
+  for (const auto& g : net.gates) mark(g[0]), mark(g[1]);
+  for (const auto& l : net.latches) mark(l.d), mark(l.clock), mark(l.reset), mark(l.set);
+
+  // Declares `wire [hi:lo] name` for the group when its indices are contiguous.
+  auto declare = [&](const std::string& name, const std::vector<Entry>& entries, bool indexed) {
+    if (!indexed) {
+      latch_ref[entries[0].latch] = verilog_identifier(name);
+      decls.push_back("wire " + verilog_identifier(name) + ";");
+      return true;
+    }
+    std::vector<long> idx;
+    for (const Entry& e : entries) idx.push_back(e.index);
+    std::sort(idx.begin(), idx.end());
+    if (std::adjacent_find(idx.begin(), idx.end(), [](long a, long b) { return b != a + 1; }) != idx.end())
+      return false;
+    for (const Entry& e : entries) latch_ref[e.latch] = verilog_identifier(name) + "[" + std::to_string(e.index) + "]";
+    decls.push_back("wire [" + std::to_string(idx.back()) + ":" + std::to_string(idx.front()) + "] " +
+                    verilog_identifier(name) + ";");
+    return true;
+  };
+
+  std::vector<std::size_t> fallback;
+  for (auto& [base, entries] : groups) {
+    bool all_indexed = std::all_of(entries.begin(), entries.end(), [](const Entry& e) { return e.indexed; });
+    bool none_indexed = std::none_of(entries.begin(), entries.end(), [](const Entry& e) { return e.indexed; });
+    const Port* port = nullptr;
+    for (const Port& p : design.ports)
+      if (p.name == base) port = &p;
+    bool ok = (all_indexed || (none_indexed && entries.size() == 1)) && base.find('#') == std::string::npos;
+    bool read = std::any_of(entries.begin(), entries.end(), [&](const Entry& e) { return latch_read[e.latch]; });
+    if (ok && port && port->dir == PortDir::Output && !read) {
+      // Each flip-flop must be the very driver of the port bit of the same name.
+      std::vector<std::string> refs;
+      for (const Entry& e : entries) {
+        std::string ref;
+        for (std::size_t b = 0; b < port->bits.size(); ++b) {
+          const NandSig& s = net.outputs[port->bits[b]];
+          if (port->bit_name(b) == aig.latch(e.latch).name && s.kind == NandSig::Kind::Latch && s.index == e.latch)
+            ref = output_ref[port->bits[b]];
+        }
+        if (ref.empty()) ok = false;
+        refs.push_back(ref);
+      }
+      if (ok)
+        for (std::size_t k = 0; k < entries.size(); ++k) latch_ref[entries[k].latch] = refs[k];
+    } else if (ok && port && port->dir == PortDir::Output) {
+      // "count" is an output read back inside: the flip-flops drive `count_q`, and
+      // the port is assigned from it.
+      std::string name = base + "_q";
+      ok = !scope.taken(name) && declare(name, entries, all_indexed);
+      if (ok) scope.take(name);
+    } else if (ok && !port && !scope.taken(base)) {
+      ok = declare(base, entries, all_indexed);
+      if (ok) scope.take(base);
+    } else {
+      ok = false;
+    }
+    if (!ok)
+      for (const Entry& e : entries) fallback.push_back(e.latch);
+  }
+  for (std::size_t i : fallback) {
+    latch_ref[i] = scope.fresh(sanitize(aig.latch(i).name));
+    std::string escaped;
+    for (char c : aig.latch(i).name) escaped += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
+    decls.push_back("(* nf_state = \"" + escaped + "\" *) wire " + latch_ref[i] + ";");
+  }
+  return decls;
+}
+
 const std::string& nf_cells_verilog() {
   static const std::string text = kNfCellsText;
   return text;
@@ -103,19 +208,31 @@ std::string write_verilog(const Design& design, const NandNetwork& net, const wr
       for (std::size_t i = 0; i < p.bits.size(); ++i)
         input_ref[p.bits[i]] = port_bit_ref(p, i);
 
-  std::vector<std::string> latch_ref(aig.num_latches());
-  for (std::size_t i = 0; i < aig.num_latches(); ++i) latch_ref[i] = scope.fresh(sanitize(aig.latch(i).name));
-
-  // A gate that drives an output port bit writes straight onto that bit.
   std::vector<std::string> output_ref(aig.outputs().size());
   for (const Port& p : design.ports)
     if (p.dir == PortDir::Output)
       for (std::size_t i = 0; i < p.bits.size(); ++i) output_ref[p.bits[i]] = port_bit_ref(p, i);
+
+  std::vector<std::string> latch_ref(aig.num_latches());
+  std::vector<std::string> latch_decls = name_latch_outputs(design, net, output_ref, scope, latch_ref);
+
+  // A gate that drives an output port bit writes straight onto that bit.
+  // A gate writes straight onto an output port bit when that bit is its only
+  // reader. Otherwise it gets a wire and the port is assigned from it: reading an
+  // output port back inside the module makes Verilator see a loop through the
+  // whole port vector (UNOPTFLAT).
+  std::vector<std::uint32_t> readers(net.gates.size(), 0);
+  auto count_reader = [&](const NandSig& s) {
+    if (s.kind == NandSig::Kind::Gate) ++readers[s.index];
+  };
+  for (const auto& g : net.gates) count_reader(g[0]), count_reader(g[1]);
+  for (const NandSig& s : net.outputs) count_reader(s);
+  for (const auto& l : net.latches) count_reader(l.d), count_reader(l.clock), count_reader(l.reset), count_reader(l.set);
   std::vector<std::string> gate_ref(net.gates.size());
   std::vector<bool> gate_on_port(net.gates.size(), false);
   for (std::size_t o = 0; o < net.outputs.size(); ++o) {
     const NandSig& s = net.outputs[o];
-    if (s.kind == NandSig::Kind::Gate && gate_ref[s.index].empty()) {
+    if (s.kind == NandSig::Kind::Gate && readers[s.index] == 1) {
       gate_ref[s.index] = output_ref[o];
       gate_on_port[s.index] = true;
     }
@@ -166,12 +283,7 @@ std::string write_verilog(const Design& design, const NandNetwork& net, const wr
     if (++on_line == per_line) v << ";\n", on_line = 0;
   }
   if (on_line) v << ";\n";
-  for (std::size_t i = 0; i < aig.num_latches(); ++i) {
-    std::string state = aig.latch(i).name;
-    std::string escaped;
-    for (char c : state) escaped += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
-    v << "  (* nf_state = \"" << escaped << "\" *) wire " << latch_ref[i] << ";\n";
-  }
+  for (const std::string& decl : latch_decls) v << "  " << decl << "\n";
   v << "\n";
 
   for (std::size_t g = 0; g < net.gates.size(); ++g)
@@ -182,7 +294,7 @@ std::string write_verilog(const Design& design, const NandNetwork& net, const wr
   for (std::size_t i = 0; i < aig.num_latches(); ++i) {
     const Latch& l = aig.latch(i);
     const auto& pins = net.latches[i];
-    std::string inst = scope.fresh("ff_" + latch_ref[i]);
+    std::string inst = scope.fresh("ff_" + sanitize(l.name));
     v << "  " << flop_cell_name(l) << " #(.INIT(1'b" << (l.init == InitValue::One ? '1' : '0') << ")) " << inst
       << " (.C(" << ref(pins.clock) << ")";
     if (l.async_reset != kLit0) v << ", .R(" << ref(pins.reset) << ")";
@@ -195,7 +307,7 @@ std::string write_verilog(const Design& design, const NandNetwork& net, const wr
   // gate already driving another output bit.
   for (std::size_t o = 0; o < net.outputs.size(); ++o) {
     const NandSig& s = net.outputs[o];
-    if (s.kind == NandSig::Kind::Gate && gate_ref[s.index] == output_ref[o]) continue;
+    if (ref(s) == output_ref[o]) continue;  // a gate or flip-flop writes the port bit itself
     v << "  assign " << output_ref[o] << " = " << ref(s) << ";\n";
   }
   v << "endmodule\n";

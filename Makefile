@@ -1,0 +1,44 @@
+# nandflow: `make` builds everything and runs the main job; `make test` runs every test.
+# Both first run `make deps`, which installs what is missing (Debian 12, as root).
+
+BUILD ?= build
+JOBS  ?= 2
+
+# Debian packages the build, the tests and the main job use.
+DEB_PACKAGES := build-essential cmake ccache python3 \
+                yosys berkeley-abc verilator iverilog \
+                libgtest-dev libcadical-dev nlohmann-json3-dev zlib1g-dev
+
+.PHONY: all deps build main test clean help
+
+all: main
+
+help:
+	@echo "make          build, then synthesise and prove the example designs (main job)"
+	@echo "make test     build, then run every test (ctest)"
+	@echo "make deps     install missing Debian packages (idempotent)"
+	@echo "make clean    remove build outputs"
+
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then echo "make deps: all dependencies present"; \
+	else \
+	  echo "make deps: installing$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+
+main: build
+	@tools/scripts/main-job.sh $(BUILD) out/examples
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+clean:
+	rm -rf $(BUILD) out

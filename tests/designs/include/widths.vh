@@ -1,0 +1,2 @@
+// Shared constants for include_define.v.
+`define DATA_W 6
