@@ -14,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
 src="$srcdir/$file"
 
 echo "== synth --verify $file (top $top) ${extra[*]:-}"
-"$nandflow" synth "$src" --top "$top" -o "$work/net.v" --json "$work/report.json" --verify "${extra[@]}" | tee "$work/synth.log"
+"$nandflow" synth "$src" --top "$top" -o "$work/net.v" --json "$work/report.json" --verify --time-limit 20 "${extra[@]}" | tee "$work/synth.log"
 grep -q '^PROVEN' "$work/synth.log"
 
 echo "== netlist contents"
@@ -48,5 +48,5 @@ yosys -q -l "$work/equiv.log" "$work/equiv.ys" >/dev/null || { tail -20 "$work/e
 grep -E 'Equivalence successfully proven|are proven' "$work/equiv.log" | tail -1
 
 echo "== cosim 1000 cycles"
-"$nandflow" cosim "$src" --top "$top" --cycles 1000 "${extra[@]}"
+"$nandflow" cosim "$src" --top "$top" --cycles 1000 --netlist "$work/net.v" "${extra[@]}"
 echo "OK $file"

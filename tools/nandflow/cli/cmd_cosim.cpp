@@ -28,7 +28,9 @@ const char* kHelp =
     "  --cycles N         clock cycles to simulate (default 1000)\n"
     "  --seed S           random seed (default 1)\n"
     "  --trace OUT.fst    write an FST waveform of both designs (GTKWave)\n"
-    "  --build-dir DIR    build in DIR and keep it (default: a temporary directory)\n";
+    "  --build-dir DIR    build in DIR and keep it (default: a temporary directory)\n"
+    "  --netlist NET.v    co-simulate this netlist (written by nandflow synth) instead of\n"
+    "                     synthesising the design again\n";
 
 bool is_verilog(const std::string& f) {
   for (const char* ext : {".v", ".sv", ".vh", ".svh"}) {
@@ -38,16 +40,24 @@ bool is_verilog(const std::string& f) {
   return false;
 }
 
+std::string netlist_module_name(const std::string& top) {
+  std::string name = "nf_net_" + top;
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') c = '_';
+  return name;
+}
+
 }  // namespace
 
 int cmd_cosim(int argc, char** argv) {
   std::set<std::string> opts = kFrontendOptions;
-  opts.insert({"--cycles", "--seed", "--trace", "--build-dir"});
+  opts.insert(kEffortOptions.begin(), kEffortOptions.end());
+  opts.insert({"--cycles", "--seed", "--trace", "--build-dir", "--netlist"});
   std::set<std::string> flags = kFrontendFlags;
   flags.insert({"--help", "-h"});
   Args args(argc, argv, opts, flags);
   if (args.has("--help") || args.has("-h")) {
-    std::cout << kHelp << kFrontendHelp;
+    std::cout << kHelp << kEffortHelp << kFrontendHelp;
     return 0;
   }
   if (args.positional().empty()) {
@@ -56,6 +66,7 @@ int cmd_cosim(int argc, char** argv) {
   }
   synth_params sp;
   sp.frontend = frontend_params(args, args.positional());
+  apply_effort_options(args, &sp);
   auto number = [&](const char* opt, const char* fallback) {
     std::string v = args.get(opt, fallback);
     if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos)
@@ -72,17 +83,33 @@ int cmd_cosim(int argc, char** argv) {
   cp.work_dir = args.has("--build-dir") ? args.get("--build-dir") : tmp.path();
   std::filesystem::create_directories(cp.work_dir);
 
-  if (sp.frontend.verbose) std::cerr << "nandflow: synthesising\n";
-  SynthResult r = synthesize(sp);
-  cp.netlist_module = "nf_net_" + r.design.top;
-  for (char& c : cp.netlist_module)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') c = '_';
-  write_verilog_params wp;
-  wp.module_name = cp.netlist_module;
   cp.netlist_file = cp.work_dir + "/nf_netlist.v";
   cp.cells_file = cp.work_dir + "/nf_cells.v";
-  write_file_atomic(cp.netlist_file, write_verilog(r.design, r.net, wp));
   write_file_atomic(cp.cells_file, nf_cells_verilog());
+  Design design;
+  std::string what;
+  if (args.has("--netlist")) {
+    // The given netlist, renamed so that it can sit beside the source's module.
+    design = elaborate_gold(sp.frontend);
+    cp.netlist_module = netlist_module_name(design.top);
+    std::string text = read_file(args.get("--netlist"));
+    std::string header = "module " + verilog_identifier(design.top) + " (";
+    auto at = text.find(header);
+    if (at == std::string::npos)
+      throw UserError(args.get("--netlist") + ": no 'module " + design.top + " (' in it; is it a netlist from nandflow synth?");
+    text.replace(at, header.size(), "module " + cp.netlist_module + " (");
+    write_file_atomic(cp.netlist_file, text);
+    what = args.get("--netlist");
+  } else {
+    if (sp.frontend.verbose) std::cerr << "nandflow: synthesising\n";
+    SynthResult r = synthesize(sp);
+    design = r.design;
+    cp.netlist_module = netlist_module_name(design.top);
+    write_verilog_params wp;
+    wp.module_name = cp.netlist_module;
+    write_file_atomic(cp.netlist_file, write_verilog(r.design, r.net, wp));
+    what = std::to_string(r.nands) + " NAND2, " + std::to_string(r.flops) + " flip-flops";
+  }
 
   bool all_verilog = true;
   for (const std::string& f : args.positional()) all_verilog = all_verilog && is_verilog(f);
@@ -96,12 +123,12 @@ int cmd_cosim(int argc, char** argv) {
     // BLIF/AIGER: simulate Yosys's plain-Verilog rendering of the source.
     cp.rtl_files = {cp.work_dir + "/nf_source.v"};
     FrontendParams ep = sp.frontend;
-    ep.top = r.design.top;
+    ep.top = design.top;
     export_verilog(ep, cp.rtl_files[0]);
   }
-  std::cerr << "nandflow: co-simulating " << r.design.top << " (" << r.nands << " NAND2, " << r.flops
-            << " flip-flops) for " << cp.cycles << " cycles\n";
-  CosimResult res = run_cosim(r.design, cp);
+  std::cerr << "nandflow: co-simulating " << design.top << " and its netlist (" << what << ") for " << cp.cycles
+            << " cycles\n";
+  CosimResult res = run_cosim(design, cp);
   if (!res.build_log.empty()) {
     std::cerr << res.build_log << "\n";
     throw UserError("cosim: " + res.message);

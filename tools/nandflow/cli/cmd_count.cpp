@@ -34,12 +34,13 @@ struct Count {
 
 int cmd_count(int argc, char** argv) {
   std::set<std::string> opts = kFrontendOptions;
+  opts.insert(kEffortOptions.begin(), kEffortOptions.end());
   opts.insert("--json");
   std::set<std::string> flags = kFrontendFlags;
   flags.insert({"--help", "-h"});
   Args args(argc, argv, opts, flags);
   if (args.has("--help") || args.has("-h")) {
-    std::cout << kHelp << kFrontendHelp;
+    std::cout << kHelp << kEffortHelp << kFrontendHelp;
     return 0;
   }
   if (args.positional().empty()) {
@@ -69,6 +70,7 @@ int cmd_count(int argc, char** argv) {
     sp.frontend.files = {hierarchy_json};
     sp.frontend.top = module;
     sp.frontend.verbose = fp.verbose;
+    apply_effort_options(args, &sp);
     SynthResult r = synthesize(sp);
     return counts[module] = Count{r.nands, r.flops, r.nand_equivalent};
   };

@@ -1,5 +1,6 @@
 // nandflow synth: Verilog (or BLIF/AIGER) to a NAND2 netlist with a report.
 #include <filesystem>
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -26,7 +27,8 @@ const char* kHelp =
     "  -o OUT.v           write the netlist (and nf_cells.v beside it)\n"
     "  --json FILE        write the report as JSON\n"
     "  --verify           prove the written netlist equivalent to the source\n"
-    "  --compare-yosys    also run `synth; abc -g NAND` in Yosys and show its count\n";
+    "  --compare-yosys    also run `synth; abc -g NAND` in Yosys and show its count\n"
+    "  --stats            NAND count and time after each pass\n";
 
 }  // namespace
 
@@ -49,12 +51,13 @@ std::string write_netlist_files(const SynthResult& r, const std::string& out_pat
 
 int cmd_synth(int argc, char** argv) {
   std::set<std::string> opts = kFrontendOptions;
+  opts.insert(kEffortOptions.begin(), kEffortOptions.end());
   opts.insert({"-o", "--json"});
   std::set<std::string> flags = kFrontendFlags;
-  flags.insert({"--verify", "--compare-yosys", "--help", "-h"});
+  flags.insert({"--verify", "--compare-yosys", "--stats", "--help", "-h"});
   Args args(argc, argv, opts, flags);
   if (args.has("--help") || args.has("-h")) {
-    std::cout << kHelp << kFrontendHelp;
+    std::cout << kHelp << kEffortHelp << kFrontendHelp;
     return 0;
   }
   if (args.positional().empty()) {
@@ -64,6 +67,7 @@ int cmd_synth(int argc, char** argv) {
   synth_params ps;
   ps.frontend = frontend_params(args, args.positional());
   ps.compare_yosys = args.has("--compare-yosys");
+  apply_effort_options(args, &ps);
   SynthResult r = synthesize(ps);
   for (const std::string& w : r.design.warnings) std::cerr << "nandflow: warning: " << w << "\n";
 
@@ -92,6 +96,8 @@ int cmd_synth(int argc, char** argv) {
   } else if (!out.empty()) {
     write_netlist_files(r, out, source_desc);
   }
+  if (args.has("--stats"))
+    for (const std::string& line : r.pass_stats) std::cout << "  pass: " << line << "\n";
   std::cout << report_table(r);
   if (args.has("--json")) write_file_atomic(args.get("--json"), report_json(r).dump(2) + "\n");
   return status;

@@ -18,4 +18,10 @@ extern const std::set<std::string> kFrontendFlags;
 FrontendParams frontend_params(const Args& args, const std::vector<std::string>& files);
 extern const char* kFrontendHelp;
 
+// Optimisation options of every synthesising command: -O0..-O3, --time-limit.
+struct synth_params;
+extern const std::set<std::string> kEffortOptions;
+extern const char* kEffortHelp;
+void apply_effort_options(const Args& args, synth_params* ps);
+
 }  // namespace nandflow

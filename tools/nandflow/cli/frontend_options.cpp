@@ -1,4 +1,7 @@
+#include <cstdlib>
+
 #include "cli/commands.hpp"
+#include "flow/synth_flow.hpp"
 #include "util/error.hpp"
 
 namespace nandflow {
@@ -28,6 +31,29 @@ FrontendParams frontend_params(const Args& args, const std::vector<std::string>&
   p.sv = args.has("--sv");
   p.verbose = args.has("-v") || args.has("--verbose");
   return p;
+}
+
+const std::set<std::string> kEffortOptions = {"-O", "--time-limit"};
+
+const char* kEffortHelp =
+    "  -O0 .. -O3         optimisation effort (default -O2): -O0 maps only; -O1 rewrites\n"
+    "                     3-input windows with SAT-based exact NAND synthesis; -O2 adds\n"
+    "                     4-input windows; -O3 searches harder\n"
+    "  --time-limit S     stop optimising after S seconds (default 60); the netlist is\n"
+    "                     complete and correct whenever it stops\n";
+
+void apply_effort_options(const Args& args, synth_params* ps) {
+  std::string level = args.get("-O", "2");
+  if (level.size() != 1 || level[0] < '0' || level[0] > '3')
+    throw UserError("-O expects 0, 1, 2 or 3, got '" + level + "'");
+  ps->effort = level[0] - '0';
+  if (args.has("--time-limit")) {
+    std::string t = args.get("--time-limit");
+    char* end = nullptr;
+    double v = std::strtod(t.c_str(), &end);
+    if (t.empty() || *end != '\0' || v < 0) throw UserError("--time-limit expects seconds, got '" + t + "'");
+    ps->time_limit_seconds = v;
+  }
 }
 
 }  // namespace nandflow

@@ -1,12 +1,21 @@
 #include "flow/synth_flow.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <iostream>
 
 #include "io/write_verilog.hpp"
 #include "map/nand_map.hpp"
+#include "opt/nand_resynthesis.hpp"
 
 namespace nandflow {
+
+static std::string format_seconds(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f s", s);
+  return buf;
+}
 
 std::size_t nand_equivalent(const Design& d, const NandNetwork& net) {
   std::size_t total = net.num_gates();
@@ -19,21 +28,62 @@ SynthResult synthesize(const synth_params& ps) {
   FrontendStats fstats;
   Elaboration e = elaborate_for_synthesis(ps.frontend, &fstats);
 
-  SynthResult r;
-  bool have = false;
+  // Map every candidate, then resynthesise the two smallest (the rest rarely win
+  // and would only cost time). The exact-synthesis cache is shared.
+  struct Mapped {
+    std::string name;
+    Design design;
+    NandNetwork net;
+  };
+  std::vector<Mapped> mapped;
+  std::vector<std::string> r_stats_lines;
   for (auto& [name, candidate] : e.candidates) {
     Design d = with_aig(candidate, cleanup(candidate.aig));
     NandNetwork net = nand_map(d.aig);
-    if (ps.frontend.verbose)
-      std::cerr << "nandflow: candidate " << name << ": " << d.aig.num_ands() << " AND nodes, " << net.num_gates()
-                << " NAND2\n";
-    if (!have || net.num_gates() < r.net.num_gates()) {
-      r.design = std::move(d);
-      r.net = std::move(net);
-      r.start_point = name;
-      have = true;
-    }
+    r_stats_lines.push_back(name + ": " + std::to_string(d.aig.num_ands()) + " AND nodes, mapped to " +
+                            std::to_string(net.num_gates()) + " NAND2");
+    mapped.push_back({name, std::move(d), std::move(net)});
   }
+  std::stable_sort(mapped.begin(), mapped.end(),
+                   [](const Mapped& a, const Mapped& b) { return a.net.num_gates() < b.net.num_gates(); });
+  if (ps.effort >= 1) {
+    // -O1: windows of up to 3 inputs to a fixpoint; -O2 adds 4-input windows;
+    // -O3 gives the SAT searches more conflicts. All within the time limit.
+    ExactCache cache;
+    std::size_t tries = std::min<std::size_t>(2, mapped.size());
+    auto deadline_left = [&] {
+      return ps.time_limit_seconds - std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    };
+    std::vector<int> cut_sizes = {3};
+    if (ps.effort >= 2) cut_sizes.push_back(4);
+    for (int cut : cut_sizes)
+      for (std::size_t i = 0; i < tries; ++i) {
+        nand_resynthesis_params rp;
+        rp.verbose = ps.frontend.verbose;
+        rp.cache = &cache;
+        rp.max_cut_size = cut;
+        if (ps.effort >= 3) {
+          rp.conflict_limit[4] = 200000;
+          rp.max_chain_gates[4] = 15;
+        }
+        rp.time_limit_seconds = std::max(0.0, deadline_left()) / static_cast<double>(tries - i);
+        Mapped& m = mapped[i];
+        nand_resynthesis_stats rs;
+        m.net = nand_resynthesis(m.net, m.design.aig.num_inputs(), m.design.aig.num_latches(), rp, &rs);
+        r_stats_lines.push_back(m.name + ", " + std::to_string(cut) + "-input windows: " +
+                                std::to_string(rs.gates_before) + " -> " + std::to_string(rs.gates_after) +
+                                " NAND2, " + std::to_string(rs.passes) + " passes, " +
+                                std::to_string(rs.sat_syntheses) + " SAT syntheses, " + format_seconds(rs.seconds) +
+                                (rs.time_limit_reached ? " (time limit)" : ""));
+      }
+    std::stable_sort(mapped.begin(), mapped.end(),
+                     [](const Mapped& a, const Mapped& b) { return a.net.num_gates() < b.net.num_gates(); });
+  }
+  SynthResult r;
+  r.pass_stats = std::move(r_stats_lines);
+  r.design = std::move(mapped[0].design);
+  r.net = std::move(mapped[0].net);
+  r.start_point = mapped[0].name;
   r.yosys_same_flops = e.abc_nand_cells;
   r.gold = std::move(e.gold);
   r.design.warnings = r.gold.warnings;

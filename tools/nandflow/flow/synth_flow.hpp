@@ -15,6 +15,8 @@ namespace nandflow {
 struct synth_params {
   FrontendParams frontend;
   bool compare_yosys = false;  // also run Yosys's own `abc -g NAND` mapping and report it
+  int effort = 2;  // -O0 map only; -O1 3-input window resynthesis; -O2 also 4-input; -O3 harder searches
+  double time_limit_seconds = 60;  // for the whole run; optimisation stops when it is spent
 };
 
 struct SynthResult {
@@ -28,6 +30,7 @@ struct SynthResult {
   double seconds = 0, yosys_seconds = 0;
   std::string yosys_version;
   std::optional<YosysBaseline> yosys_baseline;
+  std::vector<std::string> pass_stats;  // one line per candidate and pass, for --stats
 };
 
 SynthResult synthesize(const synth_params& ps);

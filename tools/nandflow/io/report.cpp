@@ -51,6 +51,7 @@ nlohmann::json report_json(const SynthResult& r) {
   j["seconds"] = r.seconds;
   j["yosys_seconds"] = r.yosys_seconds;
   j["start_point"] = r.start_point;
+  j["passes"] = r.pass_stats;
   j["tools"] = {{"nandflow", nandflow_version()}, {"yosys", r.yosys_version}};
   j["yosys_abc_nand_same_flops"] = r.yosys_same_flops;
   if (r.yosys_baseline)

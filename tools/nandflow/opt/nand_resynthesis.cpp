@@ -1,0 +1,369 @@
+#include "opt/nand_resynthesis.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+#include <map>
+#include <queue>
+#include <set>
+#include <unordered_map>
+
+#include "opt/exact_nand.hpp"
+
+namespace nandflow {
+namespace {
+
+// Inside this pass every signal is one integer id: 0 and 1 the constants, then
+// the inputs, then the flip-flop outputs, then the gates in network order.
+struct Ids {
+  std::size_t num_inputs, num_latches;
+  std::size_t first_gate() const { return 2 + num_inputs + num_latches; }
+  std::size_t of(const NandSig& s) const {
+    switch (s.kind) {
+      case NandSig::Kind::Const0: return 0;
+      case NandSig::Kind::Const1: return 1;
+      case NandSig::Kind::Input: return 2 + s.index;
+      case NandSig::Kind::Latch: return 2 + num_inputs + s.index;
+      case NandSig::Kind::Gate: return first_gate() + s.index;
+    }
+    return 0;
+  }
+  NandSig leaf(std::size_t id) const {
+    if (id == 0) return {NandSig::Kind::Const0, 0};
+    if (id == 1) return {NandSig::Kind::Const1, 0};
+    if (id < 2 + num_inputs) return {NandSig::Kind::Input, static_cast<std::uint32_t>(id - 2)};
+    return {NandSig::Kind::Latch, static_cast<std::uint32_t>(id - 2 - num_inputs)};
+  }
+};
+
+using Cut = std::vector<std::uint32_t>;  // sorted leaf ids
+
+// Builds a network gate by gate with structural hashing: NAND(a,b) asked twice
+// is one gate.
+class NetBuilder {
+ public:
+  NandSig nand(NandSig a, NandSig b) {
+    auto key_of = [](const NandSig& s) { return (static_cast<std::uint64_t>(s.kind) << 32) | s.index; };
+    std::uint64_t ka = key_of(a), kb = key_of(b);
+    if (ka > kb) std::swap(ka, kb), std::swap(a, b);
+    auto it = hash_.find({ka, kb});
+    if (it != hash_.end()) return {NandSig::Kind::Gate, it->second};
+    net.gates.push_back({a, b});
+    std::uint32_t g = static_cast<std::uint32_t>(net.gates.size() - 1);
+    hash_[{ka, kb}] = g;
+    return {NandSig::Kind::Gate, g};
+  }
+  NandNetwork net;
+
+ private:
+  std::map<std::pair<std::uint64_t, std::uint64_t>, std::uint32_t> hash_;
+};
+
+// A window to replace: gates W computed from leaves C; outputs O; the new chain.
+struct Replacement {
+  Cut leaves;
+  std::vector<std::uint32_t> window;   // ids of W
+  std::vector<std::uint32_t> outputs;  // ids of O, in chain output order
+  NandChain chain;
+  int gain = 0;
+};
+
+// Rebuilds the network, replacing each window by its chain, dropping dead and
+// duplicate gates. Iterative depth-first construction from the roots.
+// Two windows can depend on each other through leaves their original gates did
+// not use; `cycle_rep` then names a replacement to drop (and nothing is returned).
+std::optional<NandNetwork> rebuild(const NandNetwork& net, const Ids& ids, const std::vector<Replacement>& reps,
+                                   int* cycle_rep = nullptr) {
+  std::size_t total = ids.first_gate() + net.gates.size();
+  std::vector<int> rep_of_output(total, -1);  // id -> replacement whose output it is
+  std::vector<int> output_slot(total, -1);
+  for (std::size_t r = 0; r < reps.size(); ++r)
+    for (std::size_t o = 0; o < reps[r].outputs.size(); ++o) {
+      rep_of_output[reps[r].outputs[o]] = static_cast<int>(r);
+      output_slot[reps[r].outputs[o]] = static_cast<int>(o);
+    }
+  NetBuilder b;
+  std::vector<NandSig> mapped(total);
+  std::vector<bool> done(total, false);
+  std::vector<bool> expanded(total, false);
+  bool cycle = false;
+  for (std::size_t id = 0; id < ids.first_gate(); ++id) mapped[id] = ids.leaf(id), done[id] = true;
+  std::vector<std::vector<NandSig>> chain_nodes(reps.size());
+
+  auto deps = [&](std::size_t id) -> std::vector<std::uint32_t> {
+    if (rep_of_output[id] >= 0) return reps[static_cast<std::size_t>(rep_of_output[id])].leaves;
+    const auto& g = net.gates[id - ids.first_gate()];
+    return {static_cast<std::uint32_t>(ids.of(g[0])), static_cast<std::uint32_t>(ids.of(g[1]))};
+  };
+  auto build = [&](std::size_t root) {
+    std::vector<std::size_t> stack{root};
+    while (!stack.empty()) {
+      std::size_t id = stack.back();
+      if (done[id]) {
+        stack.pop_back();
+        continue;
+      }
+      bool ready = true;
+      for (std::uint32_t d : deps(id))
+        if (!done[d]) {
+          if (expanded[d] && !done[d]) {
+            // d is waiting on its own dependencies further down the stack: a cycle.
+            for (auto it = stack.rbegin(); it != stack.rend(); ++it)
+              if (rep_of_output[*it] >= 0) {
+                if (cycle_rep) *cycle_rep = rep_of_output[*it];
+                break;
+              }
+            cycle = true;
+            return NandSig{};
+          }
+          ready = false, stack.push_back(d);
+        }
+      if (!ready) {
+        expanded[id] = true;
+        continue;
+      }
+      stack.pop_back();
+      int r = rep_of_output[id];
+      if (r >= 0) {
+        const Replacement& rep = reps[static_cast<std::size_t>(r)];
+        auto& nodes = chain_nodes[static_cast<std::size_t>(r)];
+        if (nodes.empty()) {
+          for (std::uint32_t leaf : rep.leaves) nodes.push_back(mapped[leaf]);
+          for (const auto& g : rep.chain.gates) nodes.push_back(b.nand(nodes[static_cast<std::size_t>(g[0])], nodes[static_cast<std::size_t>(g[1])]));
+        }
+        mapped[id] = nodes[static_cast<std::size_t>(rep.chain.outputs[static_cast<std::size_t>(output_slot[id])])];
+      } else {
+        const auto& g = net.gates[id - ids.first_gate()];
+        mapped[id] = b.nand(mapped[ids.of(g[0])], mapped[ids.of(g[1])]);
+      }
+      done[id] = true;
+    }
+    return mapped[root];
+  };
+  for (const NandSig& s : net.outputs) {
+    b.net.outputs.push_back(build(ids.of(s)));
+    if (cycle) return std::nullopt;
+  }
+  for (const auto& l : net.latches) {
+    NandNetwork::LatchPins pins;
+    pins.d = build(ids.of(l.d));
+    pins.clock = build(ids.of(l.clock));
+    pins.reset = build(ids.of(l.reset));
+    pins.set = build(ids.of(l.set));
+    if (cycle) return std::nullopt;
+    b.net.latches.push_back(pins);
+  }
+  return std::move(b.net);
+}
+
+}  // namespace
+
+NandNetwork nand_cleanup(const NandNetwork& net, std::size_t num_inputs, std::size_t num_latches) {
+  return *rebuild(net, Ids{num_inputs, num_latches}, {});
+}
+
+NandNetwork nand_resynthesis(const NandNetwork& input, std::size_t num_inputs, std::size_t num_latches,
+                             const nand_resynthesis_params& ps, nand_resynthesis_stats* st) {
+  auto t0 = std::chrono::steady_clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+  nand_resynthesis_stats stats;
+  const Ids ids{num_inputs, num_latches};
+  NandNetwork net = nand_cleanup(input, num_inputs, num_latches);
+  stats.gates_before = input.gates.size();
+
+  ExactCache local_cache;
+  ExactCache& cache = ps.cache ? *ps.cache : local_cache;
+
+  for (int pass = 0; pass < ps.max_passes; ++pass) {
+    if (elapsed() > ps.time_limit_seconds) {
+      stats.time_limit_reached = true;
+      break;
+    }
+    ++stats.passes;
+    const std::size_t first = ids.first_gate();
+    const std::size_t total = first + net.gates.size();
+    std::vector<std::array<std::uint32_t, 2>> fanin(total, {0, 0});
+    std::vector<std::vector<std::uint32_t>> fanouts(total);
+    std::vector<bool> is_root(total, false);
+    for (std::size_t g = 0; g < net.gates.size(); ++g) {
+      std::uint32_t id = static_cast<std::uint32_t>(first + g);
+      fanin[id] = {static_cast<std::uint32_t>(ids.of(net.gates[g][0])), static_cast<std::uint32_t>(ids.of(net.gates[g][1]))};
+      fanouts[fanin[id][0]].push_back(id);
+      if (fanin[id][1] != fanin[id][0]) fanouts[fanin[id][1]].push_back(id);
+    }
+    for (const NandSig& s : net.outputs) is_root[ids.of(s)] = true;
+    for (const auto& l : net.latches)
+      for (const NandSig& s : {l.d, l.clock, l.reset, l.set}) is_root[ids.of(s)] = true;
+
+    // Cut enumeration: each gate's cuts merge its fanins' cuts.
+    std::vector<std::vector<Cut>> cuts(total);
+    for (std::size_t id = 0; id < first; ++id) cuts[id] = {Cut{static_cast<std::uint32_t>(id)}};
+    std::set<Cut> distinct;
+    for (std::size_t id = first; id < total; ++id) {
+      std::vector<Cut> mine;
+      const auto& ca = cuts[fanin[id][0]];
+      const auto& cb = cuts[fanin[id][1]];
+      for (const Cut& x : ca)
+        for (const Cut& y : cb) {
+          Cut u;
+          std::set_union(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(u));
+          if (static_cast<int>(u.size()) > ps.max_cut_size) continue;
+          if (u.size() == 1 && u[0] < 2) continue;  // constants alone are not windows
+          if (std::find(mine.begin(), mine.end(), u) == mine.end()) mine.push_back(u);
+        }
+      std::sort(mine.begin(), mine.end(), [](const Cut& p, const Cut& q) { return p.size() < q.size(); });
+      if (static_cast<int>(mine.size()) > ps.cuts_per_node) mine.resize(static_cast<std::size_t>(ps.cuts_per_node));
+      for (const Cut& c : mine)
+        if (c.size() >= 2) distinct.insert(c);
+      mine.push_back(Cut{static_cast<std::uint32_t>(id)});
+      cuts[id] = std::move(mine);
+    }
+
+    // Evaluate every distinct cut as a window.
+    std::vector<Replacement> candidates;
+    std::vector<std::uint8_t> in_window(total, 0);
+    for (const Cut& leaves : distinct) {
+      if (elapsed() > ps.time_limit_seconds) {
+        stats.time_limit_reached = true;
+        break;
+      }
+      // W: gates whose fanins are all leaves or in W, found forward from the leaves.
+      std::vector<std::uint32_t> window;
+      std::priority_queue<std::uint32_t, std::vector<std::uint32_t>, std::greater<>> frontier;
+      std::vector<std::uint32_t> touched;
+      for (std::uint32_t l : leaves) in_window[l] = 2, touched.push_back(l);
+      for (std::uint32_t l : leaves)
+        for (std::uint32_t f : fanouts[l]) frontier.push(f);
+      bool too_big = false;
+      while (!frontier.empty()) {
+        std::uint32_t g = frontier.top();
+        frontier.pop();
+        if (in_window[g]) continue;
+        if (!in_window[fanin[g][0]] || !in_window[fanin[g][1]]) continue;
+        in_window[g] = 1;
+        touched.push_back(g);
+        window.push_back(g);
+        if (static_cast<int>(window.size()) > ps.max_window_gates) {
+          too_big = true;
+          break;
+        }
+        for (std::uint32_t f : fanouts[g]) frontier.push(f);
+      }
+      // A leaf computed from the window (a cut whose leaves depend on each other)
+      // would make the replacement feed itself: such windows are skipped.
+      if (!too_big && !window.empty()) {
+        std::uint32_t lowest = *std::min_element(window.begin(), window.end());
+        std::vector<std::uint32_t> stack;
+        std::vector<std::uint32_t> seen;
+        for (std::uint32_t l : leaves)
+          if (l >= lowest) stack.push_back(l);
+        while (!stack.empty() && !too_big) {
+          std::uint32_t x = stack.back();
+          stack.pop_back();
+          if (x < first || in_window[x] == 3) continue;
+          for (std::uint32_t f : fanin[x]) {
+            if (in_window[f] == 1) too_big = true;
+            else if (f >= lowest && in_window[f] != 3) stack.push_back(f);
+          }
+          if (in_window[x] == 0) in_window[x] = 3, seen.push_back(x);
+        }
+        for (std::uint32_t x : seen) in_window[x] = 0;
+      }
+      std::vector<std::uint32_t> outputs;
+      if (!too_big) {
+        for (std::uint32_t g : window) {
+          bool external = is_root[g];
+          for (std::uint32_t f : fanouts[g]) external = external || in_window[f] != 1;
+          if (external) outputs.push_back(g);
+        }
+      }
+      for (std::uint32_t t : touched) in_window[t] = 0;
+      if (too_big || window.size() < 2 || outputs.empty() || static_cast<int>(outputs.size()) > ps.max_window_outputs)
+        continue;
+      if (window.size() <= outputs.size()) continue;  // cannot shrink
+      ++stats.windows_tried;
+
+      // Truth tables over the leaves.
+      int n = static_cast<int>(leaves.size());
+      std::unordered_map<std::uint32_t, TruthTable> tt;
+      TruthTable mask = truth_table_mask(n);
+      for (int j = 0; j < n; ++j) tt[leaves[static_cast<std::size_t>(j)]] = input_truth_table(j, n);
+      if (leaves[0] == 0) tt[0] = 0;
+      if (leaves[0] == 1 || (leaves.size() > 1 && leaves[1] == 1)) tt[1] = mask;
+      for (std::uint32_t g : window) tt[g] = static_cast<TruthTable>(~(tt.at(fanin[g][0]) & tt.at(fanin[g][1])) & mask);
+      std::vector<TruthTable> funcs;
+      for (std::uint32_t o : outputs) funcs.push_back(tt.at(o));
+      bool has_constant_leaf = leaves[0] < 2;
+      if (has_constant_leaf) continue;  // constant leaves only arise from unswept logic
+
+      int budget = static_cast<int>(window.size()) - 1;
+      auto& entry = cache.at(n, funcs);
+      if (!entry.chain && entry.failed_below > budget) {
+        ++stats.cache_hits;
+        continue;
+      }
+      if (entry.chain && static_cast<int>(entry.chain->gates.size()) <= budget) {
+        ++stats.cache_hits;
+      } else if (!entry.chain) {
+        exact_nand_params ep;
+        ep.max_gates = std::min(budget, ps.max_chain_gates[n]);
+        ep.downward = true;
+        ep.conflict_limit = ps.conflict_limit[n];
+        ++stats.sat_syntheses;
+        entry.chain = exact_nand_synthesis(n, funcs, ep);
+        if (!entry.chain) entry.failed_below = ep.max_gates + 1;
+      }
+      if (!entry.chain || static_cast<int>(entry.chain->gates.size()) > budget) continue;
+      Replacement rep;
+      rep.leaves = leaves;
+      rep.window = window;
+      rep.outputs = outputs;
+      rep.chain = *entry.chain;
+      rep.gain = static_cast<int>(window.size()) - static_cast<int>(entry.chain->gates.size());
+      candidates.push_back(std::move(rep));
+    }
+
+    // Greedy: largest gains first, windows may not overlap.
+    std::sort(candidates.begin(), candidates.end(),
+              [](const Replacement& a, const Replacement& b) { return a.gain > b.gain; });
+    std::vector<std::uint8_t> used(total, 0);  // 1: inside an applied window, 2: a leaf of one
+    std::vector<Replacement> applied;
+    for (Replacement& r : candidates) {
+      bool clash = false;
+      for (std::uint32_t g : r.window) clash = clash || used[g] != 0;
+      for (std::uint32_t l : r.leaves) clash = clash || used[l] == 1;
+      if (clash) continue;
+      for (std::uint32_t g : r.window) used[g] = 1;
+      for (std::uint32_t l : r.leaves)
+        if (!used[l]) used[l] = 2;
+      applied.push_back(std::move(r));
+    }
+    if (applied.empty()) break;
+    std::size_t before = net.gates.size();
+    std::optional<NandNetwork> rebuilt;
+    while (!applied.empty()) {
+      int bad = -1;
+      rebuilt = rebuild(net, ids, applied, &bad);
+      if (rebuilt) break;
+      applied.erase(applied.begin() + (bad >= 0 ? bad : static_cast<int>(applied.size()) - 1));
+    }
+    if (!rebuilt) break;
+    NandNetwork next = std::move(*rebuilt);
+    if (ps.verbose)
+      std::cerr << "nandflow: resynthesis pass " << pass + 1 << ": " << applied.size() << " windows, " << before
+                << " -> " << next.gates.size() << " NAND2 (" << elapsed() << " s)\n";
+    if (next.gates.size() >= before) break;
+    stats.windows_improved += applied.size();
+    net = std::move(next);
+  }
+  stats.gates_after = net.gates.size();
+  stats.seconds = elapsed();
+  if (ps.verbose)
+    std::cerr << "nandflow: resynthesis: " << stats.gates_before << " -> " << stats.gates_after << " NAND2, "
+              << stats.windows_tried << " windows, " << stats.sat_syntheses << " SAT syntheses, " << stats.cache_hits
+              << " cache hits, " << stats.seconds << " s\n";
+  if (st) *st = stats;
+  return net;
+}
+
+}  // namespace nandflow
