@@ -9,19 +9,29 @@ DEB_PACKAGES := build-essential cmake ccache python3 \
                 yosys berkeley-abc verilator iverilog \
                 libgtest-dev libcadical-dev nlohmann-json3-dev zlib1g-dev
 
-.PHONY: all deps build main test clean help
+# Only `make bench` needs these (plots).
+BENCH_PACKAGES := python3-matplotlib
+
+.PHONY: all deps deps-bench build main test bench clean help
 
 all: main
 
 help:
 	@echo "make          build, then synthesise and prove the example designs (main job)"
 	@echo "make test     build, then run every test (ctest)"
+	@echo "make bench    NAND counts, run time and memory against Yosys and ABC (bench/results/)"
 	@echo "make deps     install missing Debian packages (idempotent)"
 	@echo "make clean    remove build outputs"
 
 deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(DEB_PACKAGES)"
+
+deps-bench: deps
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(BENCH_PACKAGES)"
+
+install-packages:
 	@missing=""; \
-	for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -z "$$missing" ]; then echo "make deps: all dependencies present"; \
 	else \
 	  echo "make deps: installing$$missing"; \
@@ -39,6 +49,9 @@ main: build
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+bench: deps-bench build
+	@python3 bench/qor.py --scaling $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD) out
