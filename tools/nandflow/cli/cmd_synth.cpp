@@ -1,5 +1,7 @@
 // nandflow synth: Verilog (or BLIF/AIGER) to a NAND2 netlist with a report.
 #include <filesystem>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <iostream>
 
@@ -68,6 +70,9 @@ int cmd_synth(int argc, char** argv) {
   ps.frontend = frontend_params(args, args.positional());
   ps.compare_yosys = args.has("--compare-yosys");
   apply_effort_options(args, &ps);
+  if (isatty(2))
+    std::cerr << "nandflow: synthesising at -O" << ps.effort << " (time limit " << ps.time_limit_seconds
+              << " s)...\n";
   SynthResult r = synthesize(ps);
   for (const std::string& w : r.design.warnings) std::cerr << "nandflow: warning: " << w << "\n";
 

@@ -7,6 +7,7 @@
 
 #include "io/write_verilog.hpp"
 #include "map/nand_map.hpp"
+#include "opt/nand_database.hpp"
 #include "opt/nand_resynthesis.hpp"
 
 namespace nandflow {
@@ -62,7 +63,9 @@ SynthResult synthesize(const synth_params& ps) {
         rp.verbose = ps.frontend.verbose;
         rp.cache = &cache;
         rp.max_cut_size = cut;
+        rp.database = &NandDatabase::builtin();
         if (ps.effort >= 3) {
+          rp.sat_for_4_inputs = true;
           rp.conflict_limit[4] = 200000;
           rp.max_chain_gates[4] = 15;
         }
@@ -73,7 +76,8 @@ SynthResult synthesize(const synth_params& ps) {
         r_stats_lines.push_back(m.name + ", " + std::to_string(cut) + "-input windows: " +
                                 std::to_string(rs.gates_before) + " -> " + std::to_string(rs.gates_after) +
                                 " NAND2, " + std::to_string(rs.passes) + " passes, " +
-                                std::to_string(rs.sat_syntheses) + " SAT syntheses, " + format_seconds(rs.seconds) +
+                                std::to_string(rs.sat_syntheses) + " SAT syntheses, " +
+                                std::to_string(rs.database_hits) + " database hits, " + format_seconds(rs.seconds) +
                                 (rs.time_limit_reached ? " (time limit)" : ""));
       }
     std::stable_sort(mapped.begin(), mapped.end(),

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "opt/exact_nand.hpp"
+#include "opt/nand_database.hpp"
 
 namespace nandflow {
 namespace {
@@ -297,6 +298,28 @@ NandNetwork nand_resynthesis(const NandNetwork& input, std::size_t num_inputs, s
       if (has_constant_leaf) continue;  // constant leaves only arise from unswept logic
 
       int budget = static_cast<int>(window.size()) - 1;
+      std::vector<TruthTable> distinct_funcs = funcs;
+      std::sort(distinct_funcs.begin(), distinct_funcs.end());
+      distinct_funcs.erase(std::unique(distinct_funcs.begin(), distinct_funcs.end()), distinct_funcs.end());
+      if (n == 4 && ps.database && distinct_funcs.size() == 1) {
+        // One function of 4 inputs: the database prices and builds it.
+        int cost = ps.database->cost(funcs[0]);
+        if (cost >= 0 && cost <= budget) {
+          auto chain = ps.database->chain_for(funcs[0]);
+          ++stats.database_hits;
+          Replacement rep;
+          rep.leaves = leaves;
+          rep.window = window;
+          rep.outputs = outputs;
+          rep.chain = *chain;
+          rep.chain.outputs.assign(outputs.size(), chain->outputs[0]);
+          rep.gain = static_cast<int>(window.size()) - static_cast<int>(chain->gates.size());
+          candidates.push_back(std::move(rep));
+          continue;
+        }
+        if (!ps.sat_for_4_inputs) continue;
+      }
+      if (n == 4 && !ps.sat_for_4_inputs) continue;
       auto& entry = cache.at(n, funcs);
       if (!entry.chain && entry.failed_below > budget) {
         ++stats.cache_hits;
@@ -360,7 +383,8 @@ NandNetwork nand_resynthesis(const NandNetwork& input, std::size_t num_inputs, s
   stats.seconds = elapsed();
   if (ps.verbose)
     std::cerr << "nandflow: resynthesis: " << stats.gates_before << " -> " << stats.gates_after << " NAND2, "
-              << stats.windows_tried << " windows, " << stats.sat_syntheses << " SAT syntheses, " << stats.cache_hits
+              << stats.windows_tried << " windows, " << stats.sat_syntheses << " SAT syntheses, "
+              << stats.database_hits << " database hits, " << stats.cache_hits
               << " cache hits, " << stats.seconds << " s\n";
   if (st) *st = stats;
   return net;

@@ -52,11 +52,16 @@ struct nand_resynthesis_params {
   double time_limit_seconds = 60;     // whole pass sequence
   bool verbose = false;
   ExactCache* cache = nullptr;        // optional, shared between calls
+  // 4-input windows with one output take their network from the NAND database
+  // (opt/nand_database.hpp); SAT is used for them only with sat_for_4_inputs,
+  // which also enables multi-output 4-input windows.
+  const class NandDatabase* database = nullptr;
+  bool sat_for_4_inputs = false;
 };
 
 struct nand_resynthesis_stats {
   std::size_t gates_before = 0, gates_after = 0;
-  std::size_t windows_tried = 0, windows_improved = 0, sat_syntheses = 0, cache_hits = 0;
+  std::size_t windows_tried = 0, windows_improved = 0, sat_syntheses = 0, cache_hits = 0, database_hits = 0;
   int passes = 0;
   double seconds = 0;
   bool time_limit_reached = false;
