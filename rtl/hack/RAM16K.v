@@ -5,7 +5,7 @@
 `default_nettype none
 module RAM16K (input wire clk, input wire [15:0] in, input wire load, input wire [13:0] address,
              output wire [15:0] out);
-  reg [15:0] mem [0:16383];
+  reg [15:0] mem [0:16383] /*verilator public*/;  // public: hacksim reads and pokes it
   // Power-up contents are zero in simulation; synthesis (Yosys defines SYNTHESIS)
   // skips the 16384-step loop.
 `ifndef SYNTHESIS

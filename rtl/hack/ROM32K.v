@@ -2,7 +2,7 @@
 // binary word per line) named by the PROGRAM parameter, or by the simulator.
 `default_nettype none
 module ROM32K #(parameter PROGRAM = "") (input wire [14:0] address, output wire [15:0] out);
-  reg [15:0] words [0:32767];
+  reg [15:0] words [0:32767] /*verilator public*/;  // public: hacksim loads programs into it
 `ifndef SYNTHESIS
   integer i;
   initial begin

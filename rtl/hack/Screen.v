@@ -3,7 +3,7 @@
 `default_nettype none
 module Screen (input wire clk, input wire [15:0] in, input wire load, input wire [12:0] address,
                output wire [15:0] out);
-  reg [15:0] mem [0:8191];
+  reg [15:0] mem [0:8191] /*verilator public*/;  // public: hacksim draws it
   // Power-up contents are zero in simulation; synthesis (Yosys defines SYNTHESIS)
   // skips the 8192-step loop.
 `ifndef SYNTHESIS
