@@ -62,7 +62,7 @@ def baseline_yosys(path, top, tmp):
 def baseline_abc(path, top, tmp):
     aig = os.path.join(tmp, "a.aig")
     rc, out, _, _ = run(["yosys", "-q", "-p", f"{reads(path)}; synth -flatten {top_option(top)}; "
-                         f"dfflegalize -cell $_DFF_P_ 01; async2sync; dffunmap; aigmap; opt_clean; write_aiger -zinit {aig}"])
+                         f"async2sync; dfflegalize -cell $_DFF_P_ 01; dffunmap; aigmap; opt_clean; write_aiger -zinit {aig}"])
     if rc != 0:
         return None
     genlib = os.path.join(tmp, "nand.genlib")
