@@ -1,18 +1,7 @@
-// RAM4K: 4096 words of 16 bits. Built from eight smaller RAMs it would hold 65536
-// flip-flops as separate instances, which no simulator enjoys, so like the
-// course's built-in chip it is a memory array: same interface, same timing
-// (combinational read, write at the clock edge when load is 1).
+// RAM4K: 4096 words of 16 bits (a WordArray).
 `default_nettype none
 module RAM4K (input wire clk, input wire [15:0] in, input wire load, input wire [11:0] address,
-             output wire [15:0] out);
-  reg [15:0] mem [0:4095];
-  // Power-up contents are zero in simulation; synthesis (Yosys defines SYNTHESIS)
-  // skips the 4096-step loop.
-`ifndef SYNTHESIS
-  integer i;
-  initial for (i = 0; i < 4096; i = i + 1) mem[i] = 16'd0;
-`endif
-  always @(posedge clk) if (load) mem[address] <= in;
-  assign out = mem[address];
+              output wire [15:0] out);
+  WordArray #(.ADDRESS_BITS(12)) array (.clk(clk), .in(in), .load(load), .address(address), .out(out));
 endmodule
 `default_nettype wire

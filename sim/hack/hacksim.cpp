@@ -16,6 +16,10 @@
 #include "VComputer_RAM16K.h"
 #include "VComputer_ROM32K.h"
 #include "VComputer_Screen.h"
+// Verilator 5.006 names the parameterised WordArray classes by parameter value:
+// Ae is ADDRESS_BITS=14 (RAM16K), Ad is 13 (Screen).
+#include "VComputer_WordArray__Ad.h"
+#include "VComputer_WordArray__Ae.h"
 #include "VComputer___024root.h"
 #include "assembler.hpp"
 #include "png.hpp"
@@ -160,7 +164,7 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < rom.size(); ++i) root.Computer->rom->words[static_cast<int>(i)] = rom[i];
   for (auto [addr, val] : pokes) {
     if (addr < 0 || addr > 16383) die("--poke address " + std::to_string(addr) + " is outside RAM16K", 2);
-    root.Computer->memory->ram->mem[static_cast<int>(addr)] = static_cast<std::uint16_t>(val);
+    root.Computer->memory->ram->array->mem[static_cast<int>(addr)] = static_cast<std::uint16_t>(val);
   }
   std::uint64_t t = 0;
   auto half = [&](int clk) {
@@ -182,8 +186,8 @@ int main(int argc, char** argv) {
   if (tfp) tfp->close();
 
   auto ram = [&](long a) -> std::uint16_t {
-    if (a < 16384) return root.Computer->memory->ram->mem[static_cast<int>(a)];
-    if (a < 24576) return root.Computer->memory->screen->mem[static_cast<int>(a - 16384)];
+    if (a < 16384) return root.Computer->memory->ram->array->mem[static_cast<int>(a)];
+    if (a < 24576) return root.Computer->memory->screen->array->mem[static_cast<int>(a - 16384)];
     return a == 24576 ? top->key : 0;
   };
   for (auto [lo, hi] : ranges)

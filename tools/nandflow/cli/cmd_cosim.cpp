@@ -50,20 +50,11 @@ std::string netlist_module_name(const std::string& top) {
 }  // namespace
 
 int cmd_cosim(int argc, char** argv) {
-  std::set<std::string> opts = kFrontendOptions;
-  opts.insert(kEffortOptions.begin(), kEffortOptions.end());
-  opts.insert({"--cycles", "--seed", "--trace", "--build-dir", "--netlist"});
-  std::set<std::string> flags = kFrontendFlags;
-  flags.insert({"--help", "-h"});
-  Args args(argc, argv, opts, flags);
-  if (args.has("--help") || args.has("-h")) {
-    std::cout << kHelp << kEffortHelp << kFrontendHelp;
-    return 0;
-  }
-  if (args.positional().empty()) {
-    std::cerr << "nandflow cosim: no input files\n\n" << kHelp;
-    return 2;
-  }
+  int status = 0;
+  auto parsed = parse_command(
+      argc, argv, {"cosim", kHelp, {"--cycles", "--seed", "--trace", "--build-dir", "--netlist"}, {}}, &status);
+  if (!parsed) return status;
+  const Args& args = *parsed;
   synth_params sp;
   sp.frontend = frontend_params(args, args.positional());
   apply_effort_options(args, &sp);

@@ -33,20 +33,10 @@ struct Count {
 }  // namespace
 
 int cmd_count(int argc, char** argv) {
-  std::set<std::string> opts = kFrontendOptions;
-  opts.insert(kEffortOptions.begin(), kEffortOptions.end());
-  opts.insert("--json");
-  std::set<std::string> flags = kFrontendFlags;
-  flags.insert({"--help", "-h"});
-  Args args(argc, argv, opts, flags);
-  if (args.has("--help") || args.has("-h")) {
-    std::cout << kHelp << kEffortHelp << kFrontendHelp;
-    return 0;
-  }
-  if (args.positional().empty()) {
-    std::cerr << "nandflow count: no input files\n\n" << kHelp;
-    return 2;
-  }
+  int status = 0;
+  auto parsed = parse_command(argc, argv, {"count", kHelp, {"--json"}, {}}, &status);
+  if (!parsed) return status;
+  const Args& args = *parsed;
   FrontendParams fp = frontend_params(args, args.positional());
   TempDir tmp;
   std::string hierarchy_json;

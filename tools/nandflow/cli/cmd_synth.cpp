@@ -52,20 +52,11 @@ std::string write_netlist_files(const SynthResult& r, const std::string& out_pat
 }
 
 int cmd_synth(int argc, char** argv) {
-  std::set<std::string> opts = kFrontendOptions;
-  opts.insert(kEffortOptions.begin(), kEffortOptions.end());
-  opts.insert({"-o", "--json"});
-  std::set<std::string> flags = kFrontendFlags;
-  flags.insert({"--verify", "--compare-yosys", "--stats", "--help", "-h"});
-  Args args(argc, argv, opts, flags);
-  if (args.has("--help") || args.has("-h")) {
-    std::cout << kHelp << kEffortHelp << kFrontendHelp;
-    return 0;
-  }
-  if (args.positional().empty()) {
-    std::cerr << "nandflow synth: no input files\n\n" << kHelp;
-    return 2;
-  }
+  int status = 0;
+  auto parsed = parse_command(argc, argv,
+                              {"synth", kHelp, {"-o", "--json"}, {"--verify", "--compare-yosys", "--stats"}}, &status);
+  if (!parsed) return status;
+  const Args& args = *parsed;
   synth_params ps;
   ps.frontend = frontend_params(args, args.positional());
   ps.compare_yosys = args.has("--compare-yosys");
@@ -81,7 +72,7 @@ int cmd_synth(int argc, char** argv) {
   source_desc += " (top " + r.design.top + ")";
 
   std::string out = args.get("-o");
-  int status = 0;
+  status = 0;
   if (args.has("--verify")) {
     // The check reads back the very file the user gets (or a temporary copy).
     TempDir tmp;

@@ -24,17 +24,11 @@ const char* kHelp =
 }  // namespace
 
 int cmd_verify(int argc, char** argv) {
-  std::set<std::string> flags = kFrontendFlags;
-  flags.insert({"--help", "-h"});
-  Args args(argc, argv, kFrontendOptions, flags);
-  if (args.has("--help") || args.has("-h")) {
-    std::cout << kHelp << kFrontendHelp;
-    return 0;
-  }
-  if (args.positional().size() < 2) {
-    std::cerr << "nandflow verify: needs the source file(s) and the netlist\n\n" << kHelp;
-    return 2;
-  }
+  int status = 0;
+  auto parsed = parse_command(argc, argv,
+                              {"verify", kHelp, {}, {}, false, 2, "needs the source file(s) and the netlist"}, &status);
+  if (!parsed) return status;
+  const Args& args = *parsed;
   std::vector<std::string> gold_files(args.positional().begin(), args.positional().end() - 1);
   FrontendParams gp = frontend_params(args, gold_files);
   Design gold = elaborate_gold(gp);

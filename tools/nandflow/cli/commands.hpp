@@ -2,6 +2,8 @@
 // the process exit status (0 success, 1 failure, 2 usage error).
 #pragma once
 
+#include <optional>
+
 #include "cli/args.hpp"
 #include "frontend/yosys_frontend.hpp"
 
@@ -23,5 +25,19 @@ struct synth_params;
 extern const std::set<std::string> kEffortOptions;
 extern const char* kEffortHelp;
 void apply_effort_options(const Args& args, synth_params* ps);
+
+// What a subcommand accepts on top of the shared front-end options.
+struct CommandSpec {
+  const char* name;  // "synth"
+  const char* help;  // its usage text
+  std::set<std::string> options, flags;
+  bool synthesises = true;  // also takes -O and --time-limit
+  std::size_t min_inputs = 1;
+  const char* missing_inputs = "no input files";
+};
+
+// Parses a subcommand's arguments. On --help prints the help (exit status 0), on
+// too few inputs the usage (status 2); both return nothing with *status set.
+std::optional<Args> parse_command(int argc, char** argv, const CommandSpec& spec, int* status);
 
 }  // namespace nandflow

@@ -1,4 +1,5 @@
 #include <cstdlib>
+#include <iostream>
 
 #include "cli/commands.hpp"
 #include "flow/synth_flow.hpp"
@@ -54,6 +55,26 @@ void apply_effort_options(const Args& args, synth_params* ps) {
     if (t.empty() || *end != '\0' || v < 0) throw UserError("--time-limit expects seconds, got '" + t + "'");
     ps->time_limit_seconds = v;
   }
+}
+
+std::optional<Args> parse_command(int argc, char** argv, const CommandSpec& spec, int* status) {
+  std::set<std::string> opts = kFrontendOptions, flags = kFrontendFlags;
+  opts.insert(spec.options.begin(), spec.options.end());
+  if (spec.synthesises) opts.insert(kEffortOptions.begin(), kEffortOptions.end());
+  flags.insert(spec.flags.begin(), spec.flags.end());
+  flags.insert({"--help", "-h"});
+  Args args(argc, argv, opts, flags);
+  if (args.has("--help") || args.has("-h")) {
+    std::cout << spec.help << (spec.synthesises ? kEffortHelp : "") << kFrontendHelp;
+    *status = 0;
+    return std::nullopt;
+  }
+  if (args.positional().size() < spec.min_inputs) {
+    std::cerr << "nandflow " << spec.name << ": " << spec.missing_inputs << "\n\n" << spec.help;
+    *status = 2;
+    return std::nullopt;
+  }
+  return args;
 }
 
 }  // namespace nandflow
