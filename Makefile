@@ -11,6 +11,8 @@ DEB_PACKAGES := build-essential cmake ccache python3 \
 
 # Only `make bench` needs these (plots).
 BENCH_PACKAGES := python3-matplotlib
+# Debian's python3, which the matplotlib package is installed for.
+PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 
 .PHONY: all deps deps-bench build main test bench clean help
 
@@ -51,7 +53,7 @@ test: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
 bench: deps-bench build
-	@python3 bench/qor.py --scaling $(BENCH_ARGS)
+	@$(PYTHON) bench/qor.py --scaling $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD) out

@@ -6,6 +6,7 @@
 // Classes whose search hits the conflict limit are written with optimal=0 (the
 // best chain found); constant classes have no NAND network and are left out.
 #include <chrono>
+#include <optional>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -15,6 +16,44 @@
 #include "opt/nand_database.hpp"
 
 using namespace nandflow;
+
+namespace {
+
+// f with input v fixed to `value`, as a 4-input truth table that ignores v.
+TruthTable cofactor(TruthTable f, int v, bool value) {
+  TruthTable g = 0;
+  for (unsigned t = 0; t < 16; ++t) {
+    unsigned src = value ? (t | (1u << v)) : (t & ~(1u << v));
+    if ((f >> src) & 1u) g = static_cast<TruthTable>(g | (1u << t));
+  }
+  return g;
+}
+
+// When exact synthesis gives up: a Shannon split f = v ? f1 : f0, with both
+// cofactors synthesised together (they may share gates) and a 4-NAND multiplexer.
+// An upper bound, written with optimal=0.
+std::optional<NandChain> shannon_chain(TruthTable f, const exact_nand_params& ps) {
+  std::optional<NandChain> best;
+  for (int v = 0; v < 4; ++v) {
+    TruthTable f0 = cofactor(f, v, false), f1 = cofactor(f, v, true);
+    if (f0 == f1 || f0 == 0 || f0 == 0xFFFF || f1 == 0 || f1 == 0xFFFF) continue;
+    auto c = exact_nand_synthesis(4, {f0, f1}, ps);
+    if (!c) continue;
+    NandChain out = *c;
+    auto add = [&](int a, int b) {
+      out.gates.push_back({a, b});
+      return 4 + static_cast<int>(out.gates.size()) - 1;
+    };
+    int nv = add(v, v);
+    int a = add(v, c->outputs[1]);
+    int b = add(nv, c->outputs[0]);
+    out.outputs = {add(a, b)};
+    if (!best || out.gates.size() < best->gates.size()) best = out;
+  }
+  return best;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   exact_nand_params ps;
@@ -59,6 +98,12 @@ int main(int argc, char** argv) {
     exact_nand_stats st;
     auto chain = exact_nand_synthesis(4, {rep}, ps, &st);
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (!chain) {
+      exact_nand_params split = ps;
+      split.conflict_limit = 200000;
+      chain = shannon_chain(rep, split);
+      st.optimal = false;
+    }
     if (!chain) {
       std::fprintf(stderr, "[%d/%zu] %04x: no chain within %d gates (%.1f s)\n", done, reps.size(), rep, ps.max_gates, s);
       continue;
