@@ -193,17 +193,8 @@ def plot_qor(rows):
     fig.savefig(os.path.join(RESULTS, "qor.png"), dpi=120)
 
 
-def scaling(args):
-    os.makedirs(RESULTS, exist_ok=True)
-    rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for w in args.scaling_widths:
-            p = os.path.join(tmp, f"mul{w}.v")
-            open(p, "w").write(f"module mul{w}(input [{w-1}:0] a, b, output [{2*w-1}:0] p); assign p = a * b; endmodule\n")
-            print(f"bench: scaling mul{w}", file=sys.stderr, flush=True)
-            n = nandflow(p, f"mul{w}", tmp, args.effort, args.time_limit)
-            y = baseline_yosys(p, f"mul{w}", tmp)
-            rows.append({"width": w, "nandflow": n, "yosys": y})
+def write_scaling(rows, args):
+    """Written after every width, so that a long series leaves its finished rows."""
     lines = [f"# Scaling: nandflow -O{args.effort} (time limit {args.time_limit} s) on WxW multipliers", "",
              "| multiplier | nandflow NAND2 | nandflow s | nandflow MB | Yosys NAND | Yosys s | Yosys MB |",
              "|---|---|---|---|---|---|---|"]
@@ -215,6 +206,20 @@ def scaling(args):
     open(os.path.join(RESULTS, "scaling.md"), "w").write("\n".join(lines) + "\n")
     json.dump(rows, open(os.path.join(RESULTS, "scaling.json"), "w"), indent=1)
     print("\n".join(lines))
+
+
+def scaling(args):
+    os.makedirs(RESULTS, exist_ok=True)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for w in args.scaling_widths:
+            p = os.path.join(tmp, f"mul{w}.v")
+            open(p, "w").write(f"module mul{w}(input [{w-1}:0] a, b, output [{2*w-1}:0] p); assign p = a * b; endmodule\n")
+            print(f"bench: scaling mul{w}", file=sys.stderr, flush=True)
+            n = nandflow(p, f"mul{w}", tmp, args.effort, args.time_limit)
+            y = baseline_yosys(p, f"mul{w}", tmp)
+            rows.append({"width": w, "nandflow": n, "yosys": y})
+            write_scaling(rows, args)
     try:
         import matplotlib
         matplotlib.use("Agg")

@@ -41,6 +41,7 @@ TEST(NandDatabase, BuildsEveryFourInputFunctionAtItsPrice) {
   EXPECT_EQ(db.cost(0x6666), 4);   // XOR of two inputs
   EXPECT_EQ(db.cost(0x8888), 2);   // AND of two inputs
   EXPECT_EQ(db.cost(0xEEEE), 3);   // OR of two inputs
+  EXPECT_EQ(db.cost(0x6996), 12);  // 4-input parity, proven to need 12 (nand-minima.md)
 }
 
 TEST(NandDatabase, EntriesAreReproducedByExactSynthesis) {
