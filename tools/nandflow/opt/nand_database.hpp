@@ -7,7 +7,9 @@
 // (opt/nand_db.txt). Any 4-input function is one of its class representative's
 // variants: inputs permuted (free), inputs and output inverted (one NAND each),
 // so the database prices every function and builds a network for it without a
-// SAT call.
+// SAT call. The price of a variant is an upper bound: the representative's chain
+// plus its inversions (AND, in NOR's class, is priced 6, not 2), which is why
+// windows of up to 3 inputs use exact synthesis instead.
 #pragma once
 
 #include <array>
