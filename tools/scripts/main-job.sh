@@ -38,3 +38,8 @@ print("yosys (same FFs): synth -flatten; dfflegalize to nandflow's flip-flops; a
 print("yosys synth: synth -flatten; abc -g NAND. * = some of its flip-flops keep an enable or")
 print("  synchronous reset inside the cell, so that logic is missing from its count.")
 PY
+
+# The golden-ratio program on the Hack computer (Verilator).
+echo
+echo "hacksim rtl/hack/programs/Golden.asm --cycles 2000 --ram 0-1   (phi and 1-phi, scaled by 8192)"
+"$build/bin/hacksim" "$root/rtl/hack/programs/Golden.asm" --cycles 2000 --ram 0-1
