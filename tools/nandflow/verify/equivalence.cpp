@@ -127,11 +127,9 @@ VerifyResult check_equivalence(const Design& gold, const Design& netlist, const 
     }
     pairs.push_back({"output " + na.output_name(i), it->second, translate(nmap, na.outputs()[i])});
   }
-  std::vector<bool> gold_latch_paired(ga.num_latches(), false);
   for (std::size_t i = 0; i < na.num_latches(); ++i) {
     const Latch& nl = na.latch(i);
     const Latch& gl = ga.latch(gold_of_netlist_latch[i]);
-    gold_latch_paired[gold_of_netlist_latch[i]] = true;
     if (nl.negedge != gl.negedge) {
       result.mismatch = "flip-flop '" + nl.name + "' is triggered on the " + (nl.negedge ? "falling" : "rising") +
                         " edge in the netlist but on the " + (gl.negedge ? "falling" : "rising") + " edge in the source";
@@ -149,8 +147,8 @@ VerifyResult check_equivalence(const Design& gold, const Design& netlist, const 
                      translate(nmap, nl.async_set)});
   }
   // A source flip-flop the netlist dropped is fine only if nothing observable
-  // depends on it; its state stays a free variable, so the check above decides.
-  (void)gold_latch_paired;
+  // depends on it: its state stays a free variable of the miter, so the
+  // comparisons above decide.
 
   auto make_cex = [&](const Pair& p, const std::vector<bool>& leaf_value) {
     Counterexample c;
