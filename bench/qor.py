@@ -243,9 +243,11 @@ def main():
     ap.add_argument("--time-limit", type=float, default=60)
     ap.add_argument("--quick", action="store_true", help="generated designs of 8 and 16 bits only")
     ap.add_argument("--scaling", action="store_true", help="also run the scaling series")
+    ap.add_argument("--no-qor", action="store_true", help="skip the QoR suite (scaling series only)")
     ap.add_argument("--scaling-widths", type=int, nargs="*", default=[8, 16, 32, 64, 128, 256])
     args = ap.parse_args()
-    qor(args)
+    if not args.no_qor:
+        qor(args)
     if args.scaling:
         scaling(args)
 
