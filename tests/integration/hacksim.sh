@@ -51,9 +51,11 @@ assert all(b == 0xFF for b in pixels(sys.argv[2])), "screen not all white after 
 print("ok   Fill.asm: all black with a key held, all white after release")
 PY
 "$hacksim" "$root/rtl/hack/programs/Sum.asm" --cycles 5 --trace "$work/sum.fst" >/dev/null
-[ -s "$work/sum.fst" ] && echo "ok   FST trace written"
+[ -s "$work/sum.fst" ] || { echo "FAIL: no FST trace written"; exit 1; }
+echo "ok   FST trace written"
 if "$hacksim" "$work/none.asm" 2>"$work/err"; then echo "FAIL: missing file accepted"; exit 1; fi
-grep -q "cannot open" "$work/err" && echo "ok   missing program: $(cat "$work/err")"
+grep -q "cannot open" "$work/err" || { echo "FAIL: missing program: $(cat "$work/err")"; exit 1; }
+echo "ok   missing program: $(cat "$work/err")"
 dir="$shared/nand2tetris/projects/6"
 if [ ! -d "$dir" ]; then echo "SKIPPED (official programs): $dir not present"; exit 0; fi
 out=$("$hacksim" "$dir/max/Max.hack" --poke 0=-7 --poke 1=12 --cycles 50 --ram 2)

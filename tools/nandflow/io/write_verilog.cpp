@@ -66,9 +66,7 @@ static bool has_unused_input(const NandNetwork& net, std::size_t num_inputs) {
   auto mark = [&](const NandSig& s) {
     if (s.kind == NandSig::Kind::Input) used[s.index] = true;
   };
-  for (const auto& g : net.gates) mark(g[0]), mark(g[1]);
-  for (const NandSig& s : net.outputs) mark(s);
-  for (const auto& l : net.latches) mark(l.d), mark(l.clock), mark(l.reset), mark(l.set);
+  for_each_reference(net, mark);
   for (bool u : used)
     if (!u) return true;
   return false;
@@ -107,8 +105,7 @@ static std::vector<std::string> name_latch_outputs(const Design& design, const N
   auto mark = [&](const NandSig& s) {
     if (s.kind == NandSig::Kind::Latch) latch_read[s.index] = true;
   };
-  for (const auto& g : net.gates) mark(g[0]), mark(g[1]);
-  for (const auto& l : net.latches) mark(l.d), mark(l.clock), mark(l.reset), mark(l.set);
+  for_each_internal_reference(net, mark);
 
   // Declares `wire [hi:lo] name` for the group when its indices are contiguous.
   auto declare = [&](const std::string& name, const std::vector<Entry>& entries, bool indexed) {
@@ -225,9 +222,7 @@ std::string write_verilog(const Design& design, const NandNetwork& net, const wr
   auto count_reader = [&](const NandSig& s) {
     if (s.kind == NandSig::Kind::Gate) ++readers[s.index];
   };
-  for (const auto& g : net.gates) count_reader(g[0]), count_reader(g[1]);
-  for (const NandSig& s : net.outputs) count_reader(s);
-  for (const auto& l : net.latches) count_reader(l.d), count_reader(l.clock), count_reader(l.reset), count_reader(l.set);
+  for_each_reference(net, count_reader);
   std::vector<std::string> gate_ref(net.gates.size());
   std::vector<bool> gate_on_port(net.gates.size(), false);
   for (std::size_t o = 0; o < net.outputs.size(); ++o) {

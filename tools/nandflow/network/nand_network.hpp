@@ -27,6 +27,21 @@ struct NandNetwork {
   std::size_t num_gates() const { return gates.size(); }
 };
 
+// Calls fn(sig) for every signal read inside the network: both fanins of every
+// gate and every flip-flop pin (D, clock, reset, set).
+template <typename Fn>
+void for_each_internal_reference(const NandNetwork& net, Fn&& fn) {
+  for (const auto& g : net.gates) fn(g[0]), fn(g[1]);
+  for (const auto& l : net.latches) fn(l.d), fn(l.clock), fn(l.reset), fn(l.set);
+}
+
+// The same, plus every output.
+template <typename Fn>
+void for_each_reference(const NandNetwork& net, Fn&& fn) {
+  for_each_internal_reference(net, fn);
+  for (const NandSig& s : net.outputs) fn(s);
+}
+
 // Longest path in NAND levels from an input or flip-flop to an output or flip-flop input.
 std::size_t nand_depth(const NandNetwork& net);
 
