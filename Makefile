@@ -14,7 +14,7 @@ BENCH_PACKAGES := python3-matplotlib
 # Debian's python3, which the matplotlib package is installed for.
 PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 
-.PHONY: all deps deps-bench build main test bench clean help
+.PHONY: all deps deps-bench build main test bench clean help hack-chips
 
 all: main
 
@@ -23,6 +23,7 @@ help:
 	@echo "make test     build, then run every test (ctest)"
 	@echo "make bench    NAND counts, run time and memory against Yosys and ABC (bench/results/)"
 	@echo "make deps     install missing Debian packages (idempotent)"
+	@echo "make hack-chips  regenerate sim/hack/generated after changing a chip's ports in rtl/hack"
 	@echo "make clean    remove build outputs"
 
 deps:
@@ -54,6 +55,12 @@ test: build
 
 bench: deps-bench build
 	@$(PYTHON) bench/qor.py --scaling $(BENCH_ARGS)
+
+# The all-chips wrapper Verilator compiles for hacktst and hacksim (committed, because
+# CMake needs it at configure time; the test hack.chips_fresh checks it).
+hack-chips: build
+	@$(BUILD)/bin/hack-chips-gen rtl/hack sim/hack/generated
+	@cmake --build $(BUILD) -j$(JOBS)
 
 clean:
 	rm -rf $(BUILD) out

@@ -10,21 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "VComputer.h"
-#include "VComputer_Computer.h"
-#include "VComputer_Memory.h"
-#include "VComputer_RAM16K.h"
-#include "VComputer_ROM32K.h"
-#include "VComputer_Screen.h"
-// Verilator 5.006 names the parameterised WordArray classes by parameter value:
-// Ae is ADDRESS_BITS=14 (RAM16K), Ad is 13 (Screen).
-#include "VComputer_WordArray__Ad.h"
-#include "VComputer_WordArray__Ae.h"
-#include "VComputer___024root.h"
+#include "VHackChips.h"
+#include "chip_bench.hpp"
 #include "assembler.hpp"
 #include "png.hpp"
-#include "verilated.h"
-#include "verilated_fst_c.h"
 
 namespace {
 
@@ -64,20 +53,11 @@ std::vector<std::uint16_t> load_program(const std::string& path) {
       die(e.what());
     }
   }
-  std::vector<std::uint16_t> words;
-  std::istringstream in(text);
-  std::string line;
-  int n = 0;
-  while (std::getline(in, line)) {
-    ++n;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
-    if (line.size() != 16 || line.find_first_not_of("01") != std::string::npos)
-      die(path + ":" + std::to_string(n) + ": not a 16-bit binary word: '" + line + "'");
-    words.push_back(static_cast<std::uint16_t>(std::stoul(line, nullptr, 2)));
+  try {
+    return hack::read_hack(text, path);
+  } catch (const hack::AsmError& e) {
+    die(e.what());
   }
-  if (words.size() > 32768) die(path + ": longer than the 32K-word ROM");
-  return words;
 }
 
 long number(const std::string& s, const std::string& what) {
@@ -147,49 +127,31 @@ int main(int argc, char** argv) {
     }
   }
 
-  auto ctx = std::make_unique<VerilatedContext>();
-  if (!trace.empty()) ctx->traceEverOn(true);
-  auto top = std::make_unique<VComputer>(ctx.get(), "TOP");
-  std::unique_ptr<VerilatedFstC> tfp;
-  if (!trace.empty()) {
-    tfp = std::make_unique<VerilatedFstC>();
-    top->trace(tfp.get(), 4);
-    tfp->open(trace.c_str());
+  hack::ChipBench bench;
+  if (!trace.empty()) bench.trace(trace);
+  VHackChips& top = bench.model();
+  top.Computer_reset = 1;
+  top.Computer_key = 0;
+  bench.eval();
+  try {
+    bench.load_rom(rom);
+    for (auto [addr, val] : pokes) {
+      if (addr < 0 || addr > 16383) die("--poke address " + std::to_string(addr) + " is outside RAM16K", 2);
+      bench.poke_ram(static_cast<int>(addr), static_cast<std::uint16_t>(val));
+    }
+  } catch (const std::exception& e) {
+    die(e.what());
   }
-  auto& root = *top->rootp;
-  top->clk = 0;
-  top->reset = 1;
-  top->key = 0;
-  top->eval();  // runs the initial blocks (memories cleared)
-  for (std::size_t i = 0; i < rom.size(); ++i) root.Computer->rom->words[static_cast<int>(i)] = rom[i];
-  for (auto [addr, val] : pokes) {
-    if (addr < 0 || addr > 16383) die("--poke address " + std::to_string(addr) + " is outside RAM16K", 2);
-    root.Computer->memory->ram->array->mem[static_cast<int>(addr)] = static_cast<std::uint16_t>(val);
-  }
-  std::uint64_t t = 0;
-  auto half = [&](int clk) {
-    top->clk = static_cast<CData>(clk);
-    top->eval();
-    if (tfp) tfp->dump(t);
-    ++t;
-  };
   // One reset cycle, then the program.
-  half(1);
-  half(0);
-  top->reset = 0;
+  bench.cycle();
+  top.Computer_reset = 0;
   for (long c = 0; c < cycles; ++c) {
-    if (auto k = key_events.find(c); k != key_events.end()) top->key = static_cast<SData>(k->second);
-    half(1);
-    half(0);
+    if (auto k = key_events.find(c); k != key_events.end()) top.Computer_key = static_cast<SData>(k->second);
+    bench.cycle();
   }
-  top->final();
-  if (tfp) tfp->close();
+  bench.finish();
 
-  auto ram = [&](long a) -> std::uint16_t {
-    if (a < 16384) return root.Computer->memory->ram->array->mem[static_cast<int>(a)];
-    if (a < 24576) return root.Computer->memory->screen->array->mem[static_cast<int>(a - 16384)];
-    return a == 24576 ? top->key : 0;
-  };
+  auto ram = [&](long a) { return bench.memory(static_cast<int>(a)); };
   for (auto [lo, hi] : ranges)
     for (long a = lo; a <= hi; ++a)
       std::printf("RAM[%ld] = %d\n", a, static_cast<int>(static_cast<std::int16_t>(ram(a))));

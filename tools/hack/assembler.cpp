@@ -159,4 +159,24 @@ std::string to_hack_text(const std::vector<std::uint16_t>& words) {
   return out;
 }
 
+std::vector<std::uint16_t> read_hack(const std::string& text, const std::string& file) {
+  std::vector<std::uint16_t> words;
+  std::size_t start = 0;
+  int n = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    start = end + 1;
+    ++n;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    if (line.size() != 16 || line.find_first_not_of("01") != std::string::npos)
+      throw AsmError(file + ":" + std::to_string(n) + ": not a 16-bit binary word: '" + line.substr(0, 40) + "'");
+    words.push_back(static_cast<std::uint16_t>(std::stoul(line, nullptr, 2)));
+  }
+  if (words.size() > 32768) throw AsmError(file + ": longer than the 32K-word ROM");
+  return words;
+}
+
 }  // namespace hack

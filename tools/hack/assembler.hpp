@@ -28,4 +28,9 @@ AsmResult assemble(const std::string& source, const std::string& file = "<input>
 // The .hack text: one 16-character binary line per word.
 std::string to_hack_text(const std::vector<std::uint16_t>& words);
 
+// Reads a .hack file's text: one 16-character binary word per line (CRLF accepted,
+// empty lines skipped). Throws AsmError naming the file and line of a bad word, or if
+// the program does not fit the 32K-word ROM.
+std::vector<std::uint16_t> read_hack(const std::string& text, const std::string& file = "<input>");
+
 }  // namespace hack
