@@ -4,6 +4,7 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -51,6 +52,25 @@ int cmd_count(int argc, char** argv) {
     if (!used_as_child.count(m.name)) top = m.name;
   if (top.empty()) throw UserError("count: no top module found");
 
+  // --blackbox modules are left out of the tree, and cut out of each module that holds one.
+  auto is_cut = [&](const std::string& module) {
+    const std::string& name = by_name.at(module)->base_name;
+    return std::find(fp.blackboxes.begin(), fp.blackboxes.end(), name) != fp.blackboxes.end();
+  };
+  for (const std::string& b : fp.blackboxes)
+    if (std::none_of(modules.begin(), modules.end(), [&](const ModuleInfo& m) { return m.base_name == b; }))
+      throw UserError("--blackbox " + b + ": no module " + b + " in the design");
+  std::function<void(const std::string&, std::set<std::string>&)> cut_below = [&](const std::string& module,
+                                                                                  std::set<std::string>& cut) {
+    for (const auto& inst : by_name.at(module)->instances) {
+      if (!by_name.count(inst.second)) continue;
+      if (is_cut(inst.second))
+        cut.insert(by_name.at(inst.second)->base_name);
+      else
+        cut_below(inst.second, cut);
+    }
+  };
+
   std::map<std::string, Count> counts;
   auto count_of = [&](const std::string& module) -> const Count& {
     auto it = counts.find(module);
@@ -59,6 +79,9 @@ int cmd_count(int argc, char** argv) {
     synth_params sp;
     sp.frontend.files = {hierarchy_json};
     sp.frontend.top = module;
+    std::set<std::string> cut;
+    cut_below(module, cut);
+    sp.frontend.blackboxes.assign(cut.begin(), cut.end());
     sp.frontend.verbose = fp.verbose;
     apply_effort_options(args, &sp);
     SynthResult r = synthesize(sp);
@@ -91,7 +114,7 @@ int cmd_count(int argc, char** argv) {
         }
         std::string child_prefix(static_cast<std::size_t>(2 * (depth + 1)), ' ');
         for (const auto& [child, n] : children)
-          if (by_name.count(child)) node["children"].push_back(walk(child, child_prefix, depth + 1, n));
+          if (by_name.count(child) && !is_cut(child)) node["children"].push_back(walk(child, child_prefix, depth + 1, n));
         return node;
       };
   tree = walk(top, "", 0, 1);

@@ -7,7 +7,7 @@
 
 namespace nandflow {
 
-const std::set<std::string> kFrontendOptions = {"--top", "-D", "-I", "-p"};
+const std::set<std::string> kFrontendOptions = {"--top", "-D", "-I", "-p", "--blackbox"};
 const std::set<std::string> kFrontendFlags = {"--sv", "-v", "--verbose"};
 
 const char* kFrontendHelp =
@@ -15,6 +15,9 @@ const char* kFrontendHelp =
     "  -D NAME[=VALUE]    define a Verilog macro (repeatable)\n"
     "  -I DIR             add an include directory (repeatable)\n"
     "  -p PARAM=VALUE     override a parameter of the top module (repeatable)\n"
+    "  --blackbox MODULE  cut out every instance of MODULE (repeatable): its inputs become\n"
+    "                     outputs of the design and its outputs inputs, e.g. to count a\n"
+    "                     computer without its memories\n"
     "  --sv               read .v files as SystemVerilog (.sv files always are)\n"
     "  -v, --verbose      show the Yosys script and stages\n";
 
@@ -29,6 +32,7 @@ FrontendParams frontend_params(const Args& args, const std::vector<std::string>&
     if (eq == std::string::npos || eq == 0) throw UserError("-p expects PARAM=VALUE, got '" + kv + "'");
     p.params.push_back({kv.substr(0, eq), kv.substr(eq + 1)});
   }
+  p.blackboxes = args.all("--blackbox");
   p.sv = args.has("--sv");
   p.verbose = args.has("-v") || args.has("--verbose");
   return p;

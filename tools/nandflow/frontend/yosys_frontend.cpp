@@ -3,6 +3,7 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <regex>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -65,6 +66,11 @@ const char* kDffLegalize =
 std::string yosys_error_message(const std::string& log) {
   std::istringstream in(log);
   std::string line, msg;
+  // The existence check flatten_commands() makes for each --blackbox module.
+  static const std::regex no_blackbox(R"(selection contains 0 elements, less than the minimum number 1: (\S+) \$paramod)");
+  std::smatch m;
+  if (std::regex_search(log, m, no_blackbox))
+    return "--blackbox " + m[1].str() + ": no module " + m[1].str() + " in the design below the top";
   while (std::getline(in, line)) {
     auto pos = line.find("ERROR:");
     if (pos == std::string::npos) continue;
@@ -113,10 +119,29 @@ std::string yosys_version() {
 
 namespace {
 
+// `flatten`, after cutting out the --blackbox modules: they are kept as instances while
+// everything else is flattened, then `expose -evert` turns each instance's connections
+// into ports of the top and removes it. A module given with a parameter override is
+// named $paramod\NAME\... by Yosys, hence the second pattern.
+std::string flatten_commands(const FrontendParams& p) {
+  if (p.blackboxes.empty()) return "flatten\n";
+  std::string check, modules, types;
+  for (const std::string& m : p.blackboxes) {
+    if (m.empty() || m.find_first_of(" \t\n;*\\$") != std::string::npos)
+      throw UserError("--blackbox expects a module name, got '" + m + "'");
+    std::string both = m + " $paramod\\" + m + "\\*";
+    check += "select -assert-min 1 " + both + "\n";
+    modules += " " + both;
+    types += " t:" + m + " t:$paramod\\" + m + "\\*";
+  }
+  return check + "setattr -mod -set keep_hierarchy 1" + modules + "\nflatten\nexpose -evert" + types + "\ndelete" +
+         modules + "\n";
+}
+
 // Stage 1 of every elaboration: processes and hierarchy resolved, tri-states
 // made visible, so that latches and tri-states can be refused by source name.
-std::string stage1_commands(const TempDir& dir) {
-  return "proc\nflatten\ntribuf\nwrite_json " + dir.file("pre.json") + "\n";
+std::string stage1_commands(const FrontendParams& params, const TempDir& dir) {
+  return "proc\n" + flatten_commands(params) + "tribuf\nwrite_json " + dir.file("pre.json") + "\n";
 }
 
 // Yosys's generic synthesis (no FSM re-encoding: flip-flops keep their source
@@ -132,7 +157,7 @@ std::string top_option(const FrontendParams& p) { return p.top.empty() ? "-auto-
 
 Design elaborate_gold(const FrontendParams& params, FrontendStats* stats) {
   TempDir dir;
-  std::string script = read_commands(params) + stage1_commands(dir) + synth_commands(top_option(params), false) +
+  std::string script = read_commands(params) + stage1_commands(params, dir) + synth_commands(top_option(params), false) +
                        "aigmap\nopt_clean\nwrite_json " + dir.file("gold.json") + "\n";
   YosysRun run = run_yosys_script(script, dir, params.verbose);
   if (stats) {
@@ -146,7 +171,7 @@ Design elaborate_gold(const FrontendParams& params, FrontendStats* stats) {
 Elaboration elaborate_for_synthesis(const FrontendParams& params, FrontendStats* stats) {
   TempDir dir;
   std::string top_opt = top_option(params);
-  std::string script = read_commands(params) + stage1_commands(dir) + "design -save nf_source\n";
+  std::string script = read_commands(params) + stage1_commands(params, dir) + "design -save nf_source\n";
   script += synth_commands(top_opt, false) + "design -save nf_noabc\n";
   script += "aigmap\nopt_clean\nwrite_json " + dir.file("gold.json") + "\n";
   script += "design -load nf_noabc\nabc -g NAND\nopt_clean\naigmap\nopt_clean\nwrite_json " +
@@ -214,7 +239,7 @@ YosysBaseline count_yosys_cells(const std::string& json_path) {
 YosysBaseline yosys_nand_baseline(const FrontendParams& params) {
   TempDir dir;
   std::string script = read_commands(params);
-  script += "synth -flatten " + top_option(params) + "\nabc -g NAND\nopt_clean\nwrite_json " + dir.file("y.json") + "\n";
+  script += "proc\n" + flatten_commands(params) + "synth -flatten " + top_option(params) + "\nabc -g NAND\nopt_clean\nwrite_json " + dir.file("y.json") + "\n";
   run_yosys_script(script, dir, params.verbose);
   return count_yosys_cells(dir.file("y.json"));
 }
@@ -222,7 +247,7 @@ YosysBaseline yosys_nand_baseline(const FrontendParams& params) {
 void export_verilog(const FrontendParams& params, const std::string& out_path) {
   TempDir dir;
   std::string script = read_commands(params);
-  script += "proc\nflatten\nopt_clean\nwrite_verilog -noattr " + quoted(out_path) + "\n";
+  script += "proc\n" + flatten_commands(params) + "opt_clean\nwrite_verilog -noattr " + quoted(out_path) + "\n";
   run_yosys_script(script, dir, params.verbose);
 }
 
@@ -231,7 +256,8 @@ std::vector<ModuleInfo> read_hierarchy(const FrontendParams& params, std::string
   TempDir dir;
   std::string json_path = workdir + "/hierarchy.json";
   std::string script = read_commands(params);
-  script += "proc\nopt_clean\nwrite_json " + json_path + "\n";
+  // No opt_clean: in a design without outputs (a computer) it would delete every instance.
+  script += "proc\nwrite_json " + json_path + "\n";
   run_yosys_script(script, dir, params.verbose);
   if (hierarchy_json_path) *hierarchy_json_path = json_path;
   return module_hierarchy(json_path);

@@ -17,6 +17,9 @@ struct FrontendParams {
   std::vector<std::string> defines;  // NAME or NAME=VALUE
   std::vector<std::string> include_dirs;
   std::vector<std::pair<std::string, std::string>> params;  // top-level parameter overrides
+  // Modules cut out of the design: each instance's inputs become outputs of the top and
+  // its outputs inputs (Yosys expose -evert), e.g. to count a computer without its memories.
+  std::vector<std::string> blackboxes;
   bool sv = false;                   // read every Verilog file as SystemVerilog
   bool verbose = false;              // echo the Yosys script and stages to stderr
 };
@@ -73,6 +76,7 @@ YosysBaseline count_yosys_cells(const std::string& json_path);
 struct ModuleInfo {
   std::string name;          // Yosys's name (may be $paramod\Foo\W=...)
   std::string display_name;  // "Foo" or "Foo(W=8)"
+  std::string base_name;     // "Foo", as written in the source
   std::vector<std::pair<std::string, std::string>> instances;  // (instance name, module name)
 };
 std::vector<ModuleInfo> read_hierarchy(const FrontendParams& params, std::string* hierarchy_json_path,

@@ -396,6 +396,7 @@ std::vector<ModuleInfo> module_hierarchy(const std::string& path) {
     ModuleInfo info;
     info.name = mname;
     info.display_name = mname;
+    info.base_name = mname;
     // $paramod\Foo\W=s32'00000000000000000000000000001000 -> Foo(W=8)
     if (mname.rfind("$paramod", 0) == 0) {
       std::string rest = mname.substr(9);
@@ -417,6 +418,7 @@ std::vector<ModuleInfo> module_hierarchy(const std::string& path) {
         slash = next;
       }
       info.display_name = base + "(" + params + ")";
+      info.base_name = base;
     }
     for (auto& [cname, cell] : member(module, "cells").items()) {
       std::string type = cell.value("type", "");
