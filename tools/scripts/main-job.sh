@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: synthesise the project's own designs to NAND netlists, prove each
-# equivalent to its source, and print the NAND-count table next to Yosys's.
+# equivalent to its source, and print the NAND-count table next to Yosys's; run the
+# golden-ratio program on the Hack computer; build the iCEBreaker bitstream of the Hack SoC.
 # Usage: tools/scripts/main-job.sh BUILD_DIR OUT_DIR
 set -euo pipefail
 build=${1:-build}
@@ -43,3 +44,11 @@ PY
 echo
 echo "hacksim rtl/hack/programs/Golden.asm --cycles 2000 --ram 0-1   (phi and 1-phi, scaled by 8192)"
 "$build/bin/hacksim" "$root/rtl/hack/programs/Golden.asm" --cycles 2000 --ram 0-1
+
+# The Hack SoC on the default board: the bitstream and its summary (Yosys, nextpnr, IceStorm).
+echo
+echo "make fpga BOARD=icebreaker DESIGN=hack   (the Hack CPU printing 'Hello, Hack!' over the UART)"
+make --no-print-directory -C "$root/fpga" BOARD=icebreaker DESIGN=hack BUILD="$(cd "$build" && pwd)" >"$out/fpga.log" 2>&1 \
+  || { tail -30 "$out/fpga.log"; echo "main job: the iCEBreaker bitstream failed" >&2; exit 1; }
+tail -2 "$out/fpga.log"
+echo "bitstream: out/fpga/hack-icebreaker/hack.bin  (flash with: make prog BOARD=icebreaker)"

@@ -1,0 +1,77 @@
+// HackSoC: the Hack CPU of rtl/hack running one instruction per clock from block RAM,
+// with a UART and LEDs where the keyboard lives in the Hack memory map.
+//
+// Memory map (16-bit words):
+//   0x0000 .. RAM_WORDS-1   data RAM (block RAM; the full Hack machine has 16K words)
+//   0x6000  KBD             the last byte received by... nothing yet: reads 0
+//   0x6001  LEDS            write: bits 7..0 drive the LEDs; read: the LEDs
+//   0x6002  UART            write: send bits 7..0; read: 1 while the UART is busy
+// Any other address reads 0 and ignores writes.
+//
+// Timing. The CPU needs its instruction (ROM[pc]) and M (RAM[A]) within the same clock
+// cycle, but block RAM reads are clocked. Both pc and A change only at the rising edge,
+// so the memories read at the FALLING edge, half a cycle later, and the CPU has the second
+// half of the cycle to compute; RAM writes happen at the rising edge, like every other
+// register. (iCE40 block RAMs have separate read and write clocks.)
+`default_nettype none
+// The program: a .hack file named by the HACK_PROGRAM macro (yosys/iverilog
+// -DHACK_PROGRAM=\"file.hack\"), loaded into the ROM at synthesis. A macro, not only a
+// parameter, because Yosys 0.23 loses a string parameter's type when it is passed down
+// an instance, and $readmemb then finds no file.
+`ifndef HACK_PROGRAM
+`define HACK_PROGRAM ""
+`endif
+module HackSoC #(
+    parameter PROGRAM   = `HACK_PROGRAM,
+    parameter ROM_WORDS = 4096,
+    parameter RAM_WORDS = 2048,
+    parameter CLOCK_HZ  = 12000000,
+    parameter BAUD      = 115200
+) (
+    input  wire       clk,
+    input  wire       reset,        // 1: pc <- 0 (RAM keeps its contents)
+    output wire       uart_tx,
+    output reg  [7:0] leds = 8'd0
+);
+  localparam ROM_BITS = $clog2(ROM_WORDS);
+  localparam RAM_BITS = $clog2(RAM_WORDS);
+
+  wire [15:0] outM;
+  wire        writeM;
+  wire [14:0] addressM, pc;
+  reg  [15:0] instruction = 16'd0;
+  wire [15:0] inM;
+
+  CPU cpu (.clk(clk), .inM(inM), .instruction(instruction), .reset(reset), .outM(outM), .writeM(writeM),
+           .addressM(addressM), .pc(pc));
+
+  // ROM: the program, read at the falling edge.
+  reg [15:0] rom [0:ROM_WORDS-1];
+  integer i;
+  initial begin
+    for (i = 0; i < ROM_WORDS; i = i + 1) rom[i] = 16'd0;
+    if (PROGRAM != "") $readmemb(PROGRAM, rom);
+  end
+  always @(negedge clk) instruction <= rom[pc[ROM_BITS-1:0]];
+
+  // RAM: written at the rising edge, read at the falling edge.
+  wire isRam = addressM < RAM_WORDS;
+  reg [15:0] ram [0:RAM_WORDS-1];
+  reg [15:0] ramOut = 16'd0;
+  always @(posedge clk) if (writeM && isRam) ram[addressM[RAM_BITS-1:0]] <= outM;
+  always @(negedge clk) ramOut <= ram[addressM[RAM_BITS-1:0]];
+
+  // I/O registers.
+  wire isLeds = addressM == 15'h6001;
+  wire isUart = addressM == 15'h6002;
+  wire uartBusy;
+  always @(posedge clk) if (writeM && isLeds) leds <= outM[7:0];
+  uart_tx #(.CLOCK_HZ(CLOCK_HZ), .BAUD(BAUD)) uart (
+      .clk(clk), .reset(reset), .start(writeM && isUart), .data(outM[7:0]), .busy(uartBusy), .tx(uart_tx));
+
+  assign inM = isRam  ? ramOut
+             : isLeds ? {8'd0, leds}
+             : isUart ? {15'd0, uartBusy}
+             : 16'd0;
+endmodule
+`default_nettype wire

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The FPGA flow builds DESIGN for BOARD (make -C fpga): a bitstream and a summary whose
+# figures come from the real tools. ECP5 boards are skipped (77) with a message when no
+# ECP5 place and route is installed.
+set -uo pipefail
+root=$1; build=$2; board=$3; design=$4
+# Under the build tree, not /tmp: YoWASP's WebAssembly nextpnr cannot write to /tmp here.
+work=$(mktemp -d -p "$build")
+trap 'rm -rf "$work"' EXIT
+out=$(make --no-print-directory -C "$root/fpga" BOARD="$board" DESIGN="$design" BUILD="$build" OUT="$work/out" 2>&1)
+rc=$?
+echo "$out" | tail -4
+if grep -q "^SKIPPED" <<<"$out"; then exit 77; fi
+[ "$rc" = 0 ] || { echo "FAIL: make fpga exited $rc"; echo "$out" | tail -30; exit 1; }
+python3 - "$work/out/summary.json" <<'PY' || exit 1
+import json, os, sys
+s = json.load(open(sys.argv[1]))
+assert s["logic_cells"] > 100 and s["luts"] > 100 and s["flip_flops"] >= 47, s  # the CPU alone has 47
+assert s["block_ram"] >= 2, s                  # program and data memory
+assert s["fmax_mhz"] > 0 and s["target_mhz"] > 0, s
+assert os.path.getsize(s["bitstream"]) == s["bitstream_bytes"] > 1000, s
+print("ok   summary:", {k: s[k] for k in ("logic_cells", "luts", "flip_flops", "block_ram", "fmax_mhz", "timing")})
+PY
+# A stage that fails leaves nothing stale behind: a program that does not assemble.
+printf '@1\nD=Q\n' >"$work/bad.asm"
+if make --no-print-directory -C "$root/fpga" BOARD="$board" DESIGN="$design" BUILD="$build" OUT="$work/bad" \
+     PROGRAM="$work/bad.asm" >"$work/bad.log" 2>&1; then echo "FAIL: a bad program built"; exit 1; fi
+grep -q "bad.asm:2: unknown computation 'Q'" "$work/bad.log" || { echo "FAIL: no assembler message"; cat "$work/bad.log"; exit 1; }
+[ -z "$(ls "$work/bad" 2>/dev/null)" ] || { echo "FAIL: stale outputs: $(ls "$work/bad")"; exit 1; }
+echo "ok   a bad program stops the build and leaves no output"
