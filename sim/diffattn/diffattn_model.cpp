@@ -1,0 +1,211 @@
+#include "diffattn_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <random>
+#include <stdexcept>
+
+namespace diffattn {
+
+double lambda_init(int layer) { return 0.8 - 0.6 * std::exp(-0.3 * (layer - 1)); }
+
+// ---- float64 reference ----------------------------------------------------------------
+
+namespace {
+
+// softmax(A B^T / sqrt d) row by row, masked above the diagonal when causal.
+Matrix<double> attention_map(const Matrix<double>& a, const Matrix<double>& b, bool causal) {
+  int n = a.rows, d = a.cols;
+  Matrix<double> p(n, n);
+  for (int i = 0; i < n; ++i) {
+    int last = causal ? i : n - 1;
+    double m = -INFINITY;
+    for (int j = 0; j <= last; ++j) {
+      double s = 0;
+      for (int k = 0; k < d; ++k) s += a.at(i, k) * b.at(j, k);
+      p.at(i, j) = s / std::sqrt(static_cast<double>(d));
+      m = std::max(m, p.at(i, j));
+    }
+    double sum = 0;
+    for (int j = 0; j <= last; ++j) sum += (p.at(i, j) = std::exp(p.at(i, j) - m));
+    for (int j = 0; j <= last; ++j) p.at(i, j) /= sum;
+  }
+  return p;
+}
+
+}  // namespace
+
+Matrix<double> reference_attention(const ReferenceInputs& in) {
+  Matrix<double> a1 = attention_map(in.q1, in.k1, in.causal), a2 = attention_map(in.q2, in.k2, in.causal);
+  int n = in.q1.rows, dv = in.v.cols;
+  Matrix<double> out(n, dv);
+  for (int i = 0; i < n; ++i)
+    for (int c = 0; c < dv; ++c) {
+      double s = 0;
+      for (int j = 0; j < n; ++j) s += (a1.at(i, j) - in.lambda * a2.at(i, j)) * in.v.at(j, c);
+      out.at(i, c) = s;
+    }
+  return out;
+}
+
+// ---- tables ----------------------------------------------------------------------------
+
+const std::vector<std::uint16_t>& exp2_table() {
+  static const std::vector<std::uint16_t> table = [] {
+    std::vector<std::uint16_t> t(256);
+    for (int f = 0; f < 256; ++f) t[static_cast<std::size_t>(f)] = static_cast<std::uint16_t>(std::lround(32768.0 * std::exp2(-f / 256.0)));
+    return t;
+  }();
+  return table;
+}
+
+std::vector<std::pair<std::string, std::string>> hex_tables() {
+  std::string exp2 =
+      "// EXP2[f] = round(2^15 * 2^(-f/256)), f = 0..255 (written by diffattn-model --write-tables)\n";
+  char line[16];
+  for (std::uint16_t v : exp2_table()) {
+    std::snprintf(line, sizeof line, "%04x\n", v);
+    exp2 += line;
+  }
+  return {{"exp2.hex", exp2}};
+}
+
+// ---- fixed point ----------------------------------------------------------------------
+
+namespace {
+
+// 2^(-e/256) * 2^15 for e >= 0: the table gives the fraction, a shift the integer part.
+std::uint32_t exp2_neg(std::int64_t e) {
+  std::int64_t n = e >> 8;
+  return n >= 16 ? 0u : static_cast<std::uint32_t>(exp2_table()[static_cast<std::size_t>(e & 255)] >> n);
+}
+
+// The scores of row i in log2 units with 8 fraction bits: (q_i . k_j * mult) >> shift.
+void row_scores(const FixedInputs& in, const Matrix<std::int8_t>& q, const Matrix<std::int8_t>& k, int i, int last,
+                std::vector<std::int64_t>& t) {
+  for (int j = 0; j <= last; ++j) {
+    std::int32_t s = 0;
+    for (int c = 0; c < q.cols; ++c) s += static_cast<std::int32_t>(q.at(i, c)) * k.at(j, c);
+    t[static_cast<std::size_t>(j)] = (static_cast<std::int64_t>(s) * in.score_mult) >> in.score_shift;
+  }
+}
+
+// Normalised probabilities a_j = p_j / l * 2^15 (floor), through one reciprocal per row.
+void normalised(const std::vector<std::int64_t>& t, int last, std::vector<std::uint32_t>& a, std::int64_t* max,
+                std::uint32_t* sum, std::uint32_t* recip) {
+  std::int64_t m = t[0];
+  for (int j = 1; j <= last; ++j) m = std::max(m, t[static_cast<std::size_t>(j)]);
+  std::uint32_t l = 0;
+  for (int j = 0; j <= last; ++j) l += (a[static_cast<std::size_t>(j)] = exp2_neg(m - t[static_cast<std::size_t>(j)]));
+  // l >= 2^15 (the maximum contributes EXP2[0]) and l <= 256 * 2^15, so r < 2^24.
+  std::uint32_t r = static_cast<std::uint32_t>((std::uint64_t{1} << 38) / l);
+  for (int j = 0; j <= last; ++j)
+    a[static_cast<std::size_t>(j)] = static_cast<std::uint32_t>((static_cast<std::uint64_t>(a[static_cast<std::size_t>(j)]) * r) >> 23);
+  *max = m;
+  *sum = l;
+  *recip = r;
+}
+
+}  // namespace
+
+Matrix<std::int32_t> fixed_attention(const FixedInputs& in, std::vector<RowTrace>* trace) {
+  int n = in.q1.rows, dv = in.v.cols;
+  if (n < 1 || n > 256) throw std::invalid_argument("N must be 1..256");
+  if (in.k1.rows != n || in.q2.rows != n || in.k2.rows != n || in.v.rows != n)
+    throw std::invalid_argument("Q1, K1, Q2, K2 and V must have N rows");
+  if (in.score_shift < 0 || in.score_shift > 62) throw std::invalid_argument("score_shift must be 0..62");
+  Matrix<std::int32_t> out(n, dv);
+  std::vector<std::int64_t> t1(static_cast<std::size_t>(n)), t2(static_cast<std::size_t>(n));
+  std::vector<std::uint32_t> a1(static_cast<std::size_t>(n)), a2(static_cast<std::size_t>(n));
+  if (trace) trace->assign(static_cast<std::size_t>(n), RowTrace{});
+  for (int i = 0; i < n; ++i) {
+    int last = in.causal ? i : n - 1;
+    row_scores(in, in.q1, in.k1, i, last, t1);
+    row_scores(in, in.q2, in.k2, i, last, t2);
+    RowTrace rt;
+    normalised(t1, last, a1, &rt.max1, &rt.sum1, &rt.recip1);
+    normalised(t2, last, a2, &rt.max2, &rt.sum2, &rt.recip2);
+    if (trace) (*trace)[static_cast<std::size_t>(i)] = rt;
+    // w_j = a1_j - lambda * a2_j (lambda in Q2.14, floor), then O_i = sum_j w_j v_j.
+    for (int c = 0; c < dv; ++c) out.at(i, c) = 0;
+    for (int j = 0; j <= last; ++j) {
+      std::int32_t w = static_cast<std::int32_t>(a1[static_cast<std::size_t>(j)]) -
+                       ((static_cast<std::int32_t>(in.lambda_q14) * static_cast<std::int32_t>(a2[static_cast<std::size_t>(j)])) >> 14);
+      for (int c = 0; c < dv; ++c) out.at(i, c) += w * in.v.at(j, c);
+    }
+  }
+  return out;
+}
+
+void score_scale(double q_scale, double k_scale, int d, std::uint16_t* mult, int* shift) {
+  double f = q_scale * k_scale * std::log2(std::exp(1.0)) * 256.0 / std::sqrt(static_cast<double>(d));
+  if (!(f > 0) || f >= 32768.0) throw std::invalid_argument("score scale out of range");
+  int s = 15 - static_cast<int>(std::floor(std::log2(f)));
+  double m = std::round(std::ldexp(f, s));
+  if (m >= 65536.0) {
+    m = std::round(m / 2);
+    --s;
+  }
+  if (s > 62) throw std::invalid_argument("score scale too small");
+  *mult = static_cast<std::uint16_t>(m);
+  *shift = s;
+}
+
+std::int16_t lambda_to_q14(double lambda) {
+  double q = std::round(lambda * 16384.0);
+  if (q < -32768.0 || q > 32767.0) throw std::invalid_argument("lambda must be in [-2, 2)");
+  return static_cast<std::int16_t>(q);
+}
+
+Case gaussian_case(unsigned seed, int n, int d, int dv, double lambda, bool causal, double correlation) {
+  std::mt19937 rng(seed);
+  std::normal_distribution<double> normal(0.0, 1.0);
+  const double scale = 4.0 / 127.0;
+  auto quantise = [&](double x) {
+    return static_cast<std::int8_t>(std::clamp(std::lround(x / scale), -127L, 127L));
+  };
+  Case c;
+  c.v_scale = scale;
+  auto fill = [&](Matrix<std::int8_t>& q, Matrix<double>& r, int rows, int cols, const Matrix<double>* like) {
+    q = Matrix<std::int8_t>(rows, cols);
+    r = Matrix<double>(rows, cols);
+    for (int i = 0; i < rows; ++i)
+      for (int k = 0; k < cols; ++k) {
+        double x = normal(rng);
+        if (like) x = correlation * like->at(i, k) + std::sqrt(1 - correlation * correlation) * x;
+        q.at(i, k) = quantise(x);
+        r.at(i, k) = q.at(i, k) * scale;
+      }
+  };
+  FixedInputs& f = c.fixed;
+  ReferenceInputs& r = c.reference;
+  fill(f.q1, r.q1, n, d, nullptr);
+  fill(f.k1, r.k1, n, d, nullptr);
+  fill(f.q2, r.q2, n, d, correlation != 0 ? &r.q1 : nullptr);
+  fill(f.k2, r.k2, n, d, correlation != 0 ? &r.k1 : nullptr);
+  fill(f.v, r.v, n, dv, nullptr);
+  f.lambda_q14 = lambda_to_q14(lambda);
+  r.lambda = f.lambda_q14 / 16384.0;  // the lambda the hardware is given
+  f.causal = r.causal = causal;
+  score_scale(scale, scale, d, &f.score_mult, &f.score_shift);
+  return c;
+}
+
+Accuracy compare(const Case& c, const Matrix<std::int32_t>& fixed_out) {
+  Matrix<double> ref = reference_attention(c.reference);
+  Accuracy a;
+  double se = 0, so = 0;
+  for (std::size_t i = 0; i < ref.data.size(); ++i) {
+    double got = fixed_out.data[i] / 32768.0 * c.v_scale, want = ref.data[i];
+    se += (got - want) * (got - want);
+    so += want * want;
+    a.max_error = std::max(a.max_error, std::abs(got - want));
+    a.out_max = std::max(a.out_max, std::abs(want));
+  }
+  a.rms_error = std::sqrt(se / static_cast<double>(ref.data.size()));
+  a.out_rms = std::sqrt(so / static_cast<double>(ref.data.size()));
+  return a;
+}
+
+}  // namespace diffattn

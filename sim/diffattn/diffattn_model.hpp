@@ -1,0 +1,93 @@
+// Differential attention (Ye et al., "Differential Transformer", arXiv 2410.05258), one head:
+//   O = (softmax(Q1 K1^T / sqrt d) - lambda * softmax(Q2 K2^T / sqrt d)) V
+// Two models of it:
+//   - reference_attention(): float64, the formula literally (the yardstick);
+//   - fixed_attention(): integers only, bit for bit what rtl/diffattn computes. It is the
+//     specification of the hardware: rtl/diffattn/README.md describes the same steps.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace diffattn {
+
+// lambda_init of layer l (1-based), from the paper: 0.8 - 0.6 exp(-0.3 (l - 1)).
+double lambda_init(int layer);
+
+// A matrix in row-major order.
+template <typename T>
+struct Matrix {
+  int rows = 0, cols = 0;
+  std::vector<T> data;
+  Matrix() = default;
+  Matrix(int r, int c) : rows(r), cols(c), data(static_cast<std::size_t>(r) * static_cast<std::size_t>(c)) {}
+  T& at(int r, int c) { return data[static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(c)]; }
+  const T& at(int r, int c) const {
+    return data[static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(c)];
+  }
+};
+
+// ---- float64 reference ----------------------------------------------------------------
+struct ReferenceInputs {
+  Matrix<double> q1, k1, q2, k2;  // N x d
+  Matrix<double> v;               // N x dv
+  double lambda = 0.8;
+  bool causal = false;
+};
+// softmax(Q1 K1^T / sqrt d) - lambda softmax(Q2 K2^T / sqrt d), times V.
+Matrix<double> reference_attention(const ReferenceInputs& in);
+
+// ---- fixed point ----------------------------------------------------------------------
+// The head's inputs as the hardware receives them.
+struct FixedInputs {
+  Matrix<std::int8_t> q1, k1, q2, k2;  // N x d, int8
+  Matrix<std::int8_t> v;               // N x dv, int8
+  std::int16_t lambda_q14 = 13107;     // lambda in signed Q2.14 (13107 = 0.8): -2 <= lambda < 2
+  std::uint16_t score_mult = 1;        // the score scale: t = (q.k * score_mult) >> score_shift,
+  int score_shift = 0;                 //   t in log2 units with 8 fraction bits
+  bool causal = false;
+};
+
+// The per-row intermediate values, for tests and for debugging the RTL.
+struct RowTrace {
+  std::int64_t max1 = 0, max2 = 0;    // row maxima of t1, t2
+  std::uint32_t sum1 = 0, sum2 = 0;   // l1, l2: sums of the unnormalised probabilities
+  std::uint32_t recip1 = 0, recip2 = 0;  // floor(2^38 / l)
+};
+
+// Output: N x dv int32, the attention output in V's units scaled by 2^15
+// (real output = O / 32768 * v_scale).
+Matrix<std::int32_t> fixed_attention(const FixedInputs& in, std::vector<RowTrace>* trace = nullptr);
+
+// The score scale (multiplier, shift) for real scores q.k * scale, with q = q_scale * Q and
+// k = k_scale * K, so that t = score * log2(e) in units of 1/256: score_mult in [2^15, 2^16).
+void score_scale(double q_scale, double k_scale, int d, std::uint16_t* mult, int* shift);
+// lambda in Q2.14, rounded to nearest; throws std::invalid_argument outside [-2, 2).
+std::int16_t lambda_to_q14(double lambda);
+
+// ---- test cases and accuracy ----------------------------------------------------------
+// One head's inputs drawn from N(0, 1), quantised to int8 with scale 4/127 (clipped at 4
+// sigma); the reference gets the same int8 values dequantised, so the two models differ
+// only by the fixed-point pipeline. `correlation` near 1 makes Q2, K2 near copies of Q1, K1
+// (the two maps nearly cancel).
+struct Case {
+  FixedInputs fixed;
+  ReferenceInputs reference;
+  double v_scale = 0;  // real V = v_scale * V
+};
+Case gaussian_case(unsigned seed, int n, int d, int dv, double lambda, bool causal, double correlation = 0);
+
+struct Accuracy {
+  double rms_error = 0, max_error = 0;  // fixed-point output against the reference, real units
+  double out_rms = 0, out_max = 0;      // of the reference output
+};
+Accuracy compare(const Case& c, const Matrix<std::int32_t>& fixed_out);
+
+// ---- tables ----------------------------------------------------------------------------
+// EXP2[f] = round(2^15 * 2^(-f/256)), f = 0..255: the fraction part of 2^-e.
+const std::vector<std::uint16_t>& exp2_table();
+// The tables as the RTL's $readmemh reads them: name -> file contents.
+std::vector<std::pair<std::string, std::string>> hex_tables();
+
+}  // namespace diffattn
