@@ -1,0 +1,309 @@
+// diffattn: one head of differential attention,
+//   O = (softmax(Q1 K1^T / sqrt d) - lambda softmax(Q2 K2^T / sqrt d)) V,
+// computed bit for bit as the C++ model sim/diffattn/diffattn_model.cpp (fixed_attention)
+// specifies; rtl/diffattn/README.md explains the arithmetic step by step.
+//
+// This first version is sequential: one multiply-accumulate per map per two clock
+// cycles, every buffer in block RAM (synchronous reads: an address is set in one cycle
+// and its data used in the next, which is why each loop step takes two states).
+//
+// Register interface (word addresses, 32-bit data; writes take effect at the clock edge,
+// read data appears on rdata the cycle after the read):
+//   0x00000 CTRL        write 1: start (ignored while busy)
+//   0x00001 STATUS      bit 0 busy, bit 1 done (cleared by the next start)
+//   0x00002 N           tokens, 1..NMAX
+//   0x00003 D           query/key width, 1..DMAX
+//   0x00004 DV          value width, 1..DVMAX
+//   0x00005 LAMBDA      signed Q2.14 in bits 15..0
+//   0x00006 SCORE_MULT  bits 15..0
+//   0x00007 SCORE_SHIFT bits 5..0
+//   0x00008 CAUSAL      bit 0
+//   0x1xxxx Q1[row][col] at row * DMAX + col (int8 in bits 7..0; write only)
+//   0x2xxxx K1, 0x3xxxx Q2, 0x4xxxx K2 (same layout), 0x5xxxx V at row * DVMAX + col
+//   0x6xxxx O[row][col] at row * DVMAX + col (int32, read only): the output times 2^15
+`default_nettype none
+module diffattn #(
+    parameter NMAX  = 64,
+    parameter DMAX  = 16,
+    parameter DVMAX = 16,
+    parameter EXP2_TABLE = "exp2.hex"
+) (
+    input  wire        clk,
+    input  wire        reset,
+    // register interface
+    input  wire        bus_write,
+    input  wire        bus_read,
+    input  wire [19:0] bus_addr,
+    input  wire [31:0] bus_wdata,
+    output wire [31:0] bus_rdata,
+    output wire        busy,
+    output reg         done
+);
+  localparam NB  = $clog2(NMAX);
+  localparam QKB = $clog2(NMAX * DMAX);
+  localparam VB  = $clog2(NMAX * DVMAX);
+
+  // ---- configuration registers ----
+  reg [NB:0]   n;
+  reg [$clog2(DMAX):0]  d;
+  reg [$clog2(DVMAX):0] dv;
+  reg signed [15:0] lambda;
+  reg [15:0]   score_mult;
+  reg [5:0]    score_shift;
+  reg          causal;
+
+  // ---- buffers (block RAM) ----
+  reg signed [7:0]  q1m [0:NMAX*DMAX-1];
+  reg signed [7:0]  k1m [0:NMAX*DMAX-1];
+  reg signed [7:0]  q2m [0:NMAX*DMAX-1];
+  reg signed [7:0]  k2m [0:NMAX*DMAX-1];
+  reg signed [7:0]  vm  [0:NMAX*DVMAX-1];
+  reg signed [31:0] om  [0:NMAX*DVMAX-1];
+  reg signed [47:0] t1m [0:NMAX-1];      // scores of the current row
+  reg signed [47:0] t2m [0:NMAX-1];
+  reg [15:0]        p1m [0:NMAX-1];      // unnormalised probabilities
+  reg [15:0]        p2m [0:NMAX-1];
+  reg signed [19:0] wm  [0:NMAX-1];      // difference weights
+  reg [15:0]        exp2 [0:255];        // round(2^15 * 2^(-f/256))
+  initial $readmemh(EXP2_TABLE, exp2);
+
+  // ---- the sequencer ----
+  localparam S_IDLE = 4'd0, S_ROW = 4'd1, S_DOT_ADDR = 4'd2, S_DOT_MAC = 4'd3, S_SCORE1 = 4'd4,
+             S_SCORE2 = 4'd14, S_EXP_ADDR = 4'd5, S_EXP_TABLE = 4'd6, S_EXP_P = 4'd7, S_DIV = 4'd8,
+             S_W_ADDR = 4'd9, S_W1 = 4'd10, S_W2 = 4'd15, S_OUT_ADDR = 4'd11, S_OUT_MAC = 4'd12,
+             S_OUT_STORE = 4'd13;
+  reg [3:0] state;
+  assign busy = state != S_IDLE;
+
+  reg [NB:0] i, j, last;                 // row, key, last key of the row
+  reg [$clog2(DMAX > DVMAX ? DMAX : DVMAX):0] k;  // column
+  reg signed [31:0] acc1, acc2;          // dot products / output accumulator (acc1)
+  reg signed [47:0] max1, max2;
+  reg [23:0] sum1, sum2;                 // l1, l2
+  reg [38:0] rem1, rem2;                 // restoring division 2^38 / l
+  reg [23:0] quo1, quo2;
+  reg [5:0]  div_step;
+
+  // Memory read data, registered (synchronous block-RAM reads).
+  reg signed [7:0]  q1r, k1r, q2r, k2r, vr;
+  reg signed [47:0] t1r, t2r;
+  reg [15:0] p1r, p2r, e1r, e2r;          // e*r: the table values for the current key
+  reg [5:0]  n1r, n2r;                    // the integer parts of e, clamped to 16
+  reg signed [19:0] wr;
+
+  wire [QKB-1:0] qaddr = i[NB-1:0] * DMAX + k;    // Q row i, column k
+  wire [QKB-1:0] kaddr = j[NB-1:0] * DMAX + k;    // K row j, column k
+  wire [VB-1:0]  vaddr = j[NB-1:0] * DVMAX + k;   // V row j, column k
+  wire [VB-1:0]  oaddr = i[NB-1:0] * DVMAX + k;
+
+  // The score of a finished dot product: t = (s * mult) >>> shift. One multiplier serves
+  // both maps, one after the other (S_SCORE1, S_SCORE2): DSPs are the scarce resource.
+  wire signed [31:0] score_in = state == S_SCORE1 ? acc1 : acc2;
+  wire signed [47:0] t = ($signed(score_in) * $signed({1'b0, score_mult})) >>> score_shift;
+  // e = m - t >= 0, split into integer part (a shift) and 8 fraction bits (the table index).
+  wire [48:0] e1 = max1 - t1r;
+  wire [48:0] e2 = max2 - t2r;
+  wire [5:0]  n1 = |e1[48:12] ? 6'd16 : {2'b00, e1[11:8]};
+  wire [5:0]  n2 = |e2[48:12] ? 6'd16 : {2'b00, e2[11:8]};
+  // Normalised probabilities a = (p * r) >> 23, again one multiplier for both maps (S_W1
+  // gives a1, S_W2 a2), and the weight w = a1 - (lambda * a2) >>> 14.
+  wire [39:0] afull = state == S_W1 ? p1r * quo1 : p2r * quo2;
+  wire [16:0] a = afull[39:23];
+  reg  [16:0] a1r;
+  wire signed [33:0] la2 = $signed(lambda) * $signed({1'b0, a});
+  wire signed [19:0] w = $signed({3'b000, a1r}) - $signed(la2 >>> 14);
+
+  reg signed [31:0] o_read;
+  reg read_o = 1'b0, read_status = 1'b0;
+  assign bus_rdata = read_o ? o_read : read_status ? {30'd0, done, busy} : 32'd0;
+
+  always @(posedge clk) begin
+    // Register interface: configuration and input buffers while idle.
+    if (bus_write && !busy) begin
+      case (bus_addr[19:16])
+        4'h0: case (bus_addr[3:0])
+                4'h2: n <= bus_wdata[NB:0];
+                4'h3: d <= bus_wdata[$clog2(DMAX):0];
+                4'h4: dv <= bus_wdata[$clog2(DVMAX):0];
+                4'h5: lambda <= bus_wdata[15:0];
+                4'h6: score_mult <= bus_wdata[15:0];
+                4'h7: score_shift <= bus_wdata[5:0];
+                4'h8: causal <= bus_wdata[0];
+                default: ;
+              endcase
+        4'h1: q1m[bus_addr[QKB-1:0]] <= bus_wdata[7:0];
+        4'h2: k1m[bus_addr[QKB-1:0]] <= bus_wdata[7:0];
+        4'h3: q2m[bus_addr[QKB-1:0]] <= bus_wdata[7:0];
+        4'h4: k2m[bus_addr[QKB-1:0]] <= bus_wdata[7:0];
+        4'h5: vm[bus_addr[VB-1:0]] <= bus_wdata[7:0];
+        default: ;
+      endcase
+    end
+    // Reads: O straight from its block RAM (a registered read, so that it stays a block
+    // RAM), STATUS from the flags.
+    if (bus_read) begin
+      o_read <= om[bus_addr[VB-1:0]];
+      read_o <= bus_addr[19:16] == 4'h6;
+      read_status <= bus_addr == 20'h1;
+    end
+
+    if (reset) begin
+      state <= S_IDLE;
+      done <= 1'b0;
+    end else case (state)
+      S_IDLE:
+        if (bus_write && bus_addr == 20'h0 && bus_wdata[0]) begin
+          i <= 0;
+          done <= 1'b0;
+          state <= S_ROW;
+        end
+      // Row i: the keys it sees, then scores for j = 0 .. last.
+      S_ROW: begin
+        last <= causal ? i : n - 1'b1;
+        j <= 0;
+        k <= 0;
+        acc1 <= 0;
+        acc2 <= 0;
+        state <= S_DOT_ADDR;
+      end
+      S_DOT_ADDR: begin
+        q1r <= q1m[qaddr];
+        k1r <= k1m[kaddr];
+        q2r <= q2m[qaddr];
+        k2r <= k2m[kaddr];
+        state <= S_DOT_MAC;
+      end
+      S_DOT_MAC: begin
+        acc1 <= acc1 + q1r * k1r;
+        acc2 <= acc2 + q2r * k2r;
+        k <= k + 1'b1;
+        state <= k + 1'b1 == d ? S_SCORE1 : S_DOT_ADDR;
+      end
+      S_SCORE1: begin
+        t1m[j[NB-1:0]] <= t;
+        max1 <= (j == 0 || t > max1) ? t : max1;
+        state <= S_SCORE2;
+      end
+      S_SCORE2: begin
+        t2m[j[NB-1:0]] <= t;
+        max2 <= (j == 0 || t > max2) ? t : max2;
+        acc1 <= 0;
+        acc2 <= 0;
+        k <= 0;
+        j <= j + 1'b1;
+        if (j == last) begin
+          j <= 0;
+          sum1 <= 0;
+          sum2 <= 0;
+          state <= S_EXP_ADDR;
+        end else begin
+          state <= S_DOT_ADDR;
+        end
+      end
+      // p_j = EXP2[e & 255] >> (e >> 8), or 0 when e >= 16 * 256.
+      S_EXP_ADDR: begin
+        t1r <= t1m[j[NB-1:0]];
+        t2r <= t2m[j[NB-1:0]];
+        state <= S_EXP_TABLE;
+      end
+      S_EXP_TABLE: begin
+        e1r <= exp2[e1[7:0]];
+        e2r <= exp2[e2[7:0]];
+        n1r <= n1;
+        n2r <= n2;
+        state <= S_EXP_P;
+      end
+      S_EXP_P: begin
+        p1m[j[NB-1:0]] <= n1r[4] ? 16'd0 : e1r >> n1r[3:0];
+        p2m[j[NB-1:0]] <= n2r[4] ? 16'd0 : e2r >> n2r[3:0];
+        sum1 <= sum1 + (n1r[4] ? 24'd0 : {8'd0, e1r >> n1r[3:0]});
+        sum2 <= sum2 + (n2r[4] ? 24'd0 : {8'd0, e2r >> n2r[3:0]});
+        j <= j + 1'b1;
+        if (j == last) begin
+          rem1 <= 0;
+          rem2 <= 0;
+          quo1 <= 0;
+          quo2 <= 0;
+          div_step <= 6'd38;
+          state <= S_DIV;
+        end else begin
+          state <= S_EXP_ADDR;
+        end
+      end
+      // r = floor(2^38 / l), one quotient bit per cycle (restoring division; the dividend
+      // is a single 1 followed by 38 zeros, so its bit at step s is (s == 38)).
+      S_DIV: begin
+        if ({rem1[37:0], div_step == 6'd38} >= {15'd0, sum1}) begin
+          rem1 <= {rem1[37:0], div_step == 6'd38} - {15'd0, sum1};
+          quo1 <= {quo1[22:0], 1'b1};
+        end else begin
+          rem1 <= {rem1[37:0], div_step == 6'd38};
+          quo1 <= {quo1[22:0], 1'b0};
+        end
+        if ({rem2[37:0], div_step == 6'd38} >= {15'd0, sum2}) begin
+          rem2 <= {rem2[37:0], div_step == 6'd38} - {15'd0, sum2};
+          quo2 <= {quo2[22:0], 1'b1};
+        end else begin
+          rem2 <= {rem2[37:0], div_step == 6'd38};
+          quo2 <= {quo2[22:0], 1'b0};
+        end
+        div_step <= div_step - 1'b1;
+        if (div_step == 0) begin
+          j <= 0;
+          state <= S_W_ADDR;
+        end
+      end
+      S_W_ADDR: begin
+        p1r <= p1m[j[NB-1:0]];
+        p2r <= p2m[j[NB-1:0]];
+        state <= S_W1;
+      end
+      S_W1: begin
+        a1r <= a;
+        state <= S_W2;
+      end
+      S_W2: begin
+        wm[j[NB-1:0]] <= w;
+        j <= j + 1'b1;
+        if (j == last) begin
+          j <= 0;
+          k <= 0;
+          acc1 <= 0;
+          state <= S_OUT_ADDR;
+        end else begin
+          state <= S_W_ADDR;
+        end
+      end
+      // O[i][k] = sum_j w_j V[j][k]
+      S_OUT_ADDR: begin
+        wr <= wm[j[NB-1:0]];
+        vr <= vm[vaddr];
+        state <= S_OUT_MAC;
+      end
+      S_OUT_MAC: begin
+        acc1 <= acc1 + wr * vr;
+        j <= j + 1'b1;
+        state <= j == last ? S_OUT_STORE : S_OUT_ADDR;
+      end
+      S_OUT_STORE: begin
+        om[oaddr] <= acc1;
+        acc1 <= 0;
+        j <= 0;
+        k <= k + 1'b1;
+        if (k + 1'b1 == dv) begin
+          i <= i + 1'b1;
+          if (i + 1'b1 == n) begin
+            done <= 1'b1;
+            state <= S_IDLE;
+          end else begin
+            state <= S_ROW;
+          end
+        end else begin
+          state <= S_OUT_ADDR;
+        end
+      end
+      default: state <= S_IDLE;
+    endcase
+  end
+endmodule
+`default_nettype wire

@@ -1,0 +1,234 @@
+// diffattn-tb: the Verilated rtl/diffattn against the fixed-point model, bit for bit.
+// Random heads (sizes, lambda, score scale, causal mask all drawn at random) and the edge
+// cases: lambda 0, lambda 1 with equal maps, negative lambda, all-equal scores, the largest
+// and smallest score ranges, the causal mask, N = 1.
+//   diffattn-tb [--cases N] [--seed S] [--trace OUT.fst]
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <random>
+#include <string>
+
+#include "Vdiffattn.h"
+#include "diffattn_model.hpp"
+#include "verilated.h"
+#include "verilated_fst_c.h"
+
+namespace {
+
+constexpr int kNMax = 16, kDMax = 16, kDvMax = 16;  // the parameters the model was built with
+
+class Bench {
+ public:
+  explicit Bench(const char* trace) : ctx_(std::make_unique<VerilatedContext>()) {
+    if (trace) ctx_->traceEverOn(true);
+    top_ = std::make_unique<Vdiffattn>(ctx_.get(), "TOP");
+    if (trace) {
+      fst_ = std::make_unique<VerilatedFstC>();
+      top_->trace(fst_.get(), 99);
+      fst_->open(trace);
+    }
+    top_->reset = 1;
+    tick();
+    tick();
+    top_->reset = 0;
+  }
+  ~Bench() {
+    if (fst_) fst_->close();
+    top_->final();
+  }
+  void tick() {
+    top_->clk = 0;
+    top_->eval();
+    if (fst_) fst_->dump(time_++);
+    top_->clk = 1;
+    top_->eval();
+    if (fst_) fst_->dump(time_++);
+    ++cycles_;
+  }
+  void write(std::uint32_t addr, std::uint32_t data) {
+    top_->bus_write = 1;
+    top_->bus_addr = addr;
+    top_->bus_wdata = data;
+    tick();
+    top_->bus_write = 0;
+  }
+  std::uint32_t read(std::uint32_t addr) {
+    top_->bus_read = 1;
+    top_->bus_addr = addr;
+    tick();
+    top_->bus_read = 0;
+    return top_->bus_rdata;
+  }
+  // Loads a head, runs it and reads O back. Returns false on a timeout.
+  bool run(const diffattn::FixedInputs& in, diffattn::Matrix<std::int32_t>& out, long* cycles) {
+    int n = in.q1.rows, d = in.q1.cols, dv = in.v.cols;
+    write(2, static_cast<std::uint32_t>(n));
+    write(3, static_cast<std::uint32_t>(d));
+    write(4, static_cast<std::uint32_t>(dv));
+    write(5, static_cast<std::uint16_t>(in.lambda_q14));
+    write(6, in.score_mult);
+    write(7, static_cast<std::uint32_t>(in.score_shift));
+    write(8, in.causal ? 1 : 0);
+    const diffattn::Matrix<std::int8_t>* qk[] = {&in.q1, &in.k1, &in.q2, &in.k2};
+    for (int m = 0; m < 4; ++m)
+      for (int r = 0; r < n; ++r)
+        for (int c = 0; c < d; ++c)
+          write(0x10000u * static_cast<std::uint32_t>(m + 1) + static_cast<std::uint32_t>(r * kDMax + c),
+                static_cast<std::uint8_t>(qk[m]->at(r, c)));
+    for (int r = 0; r < n; ++r)
+      for (int c = 0; c < dv; ++c)
+        write(0x50000u + static_cast<std::uint32_t>(r * kDvMax + c), static_cast<std::uint8_t>(in.v.at(r, c)));
+    long start = cycles_;
+    write(0, 1);
+    while (!top_->done) {
+      tick();
+      if (cycles_ - start > 10'000'000) return false;
+    }
+    *cycles = cycles_ - start;
+    out = diffattn::Matrix<std::int32_t>(n, dv);
+    for (int r = 0; r < n; ++r)
+      for (int c = 0; c < dv; ++c)
+        out.at(r, c) = static_cast<std::int32_t>(read(0x60000u + static_cast<std::uint32_t>(r * kDvMax + c)));
+    return true;
+  }
+
+ private:
+  std::unique_ptr<VerilatedContext> ctx_;
+  std::unique_ptr<Vdiffattn> top_;
+  std::unique_ptr<VerilatedFstC> fst_;
+  std::uint64_t time_ = 0;
+  long cycles_ = 0;
+};
+
+diffattn::Matrix<std::int8_t> random_matrix(std::mt19937& rng, int rows, int cols, int amplitude) {
+  diffattn::Matrix<std::int8_t> m(rows, cols);
+  std::uniform_int_distribution<int> u(-amplitude, amplitude);
+  for (auto& x : m.data) x = static_cast<std::int8_t>(std::max(-128, u(rng)));
+  return m;
+}
+
+diffattn::FixedInputs random_head(std::mt19937& rng) {
+  std::uniform_int_distribution<int> size_n(1, kNMax), size_d(1, kDMax), size_dv(1, kDvMax);
+  std::uniform_int_distribution<int> amp(1, 128), lam(-32768, 32767), mult(32768, 65535), shift(6, 30), coin(0, 1);
+  int n = size_n(rng), d = size_d(rng), dv = size_dv(rng), a = amp(rng);
+  diffattn::FixedInputs in;
+  in.q1 = random_matrix(rng, n, d, a);
+  in.k1 = random_matrix(rng, n, d, a);
+  in.q2 = random_matrix(rng, n, d, a);
+  in.k2 = random_matrix(rng, n, d, a);
+  in.v = random_matrix(rng, n, dv, amp(rng));
+  in.lambda_q14 = static_cast<std::int16_t>(lam(rng));
+  in.score_mult = static_cast<std::uint16_t>(mult(rng));
+  in.score_shift = shift(rng);
+  in.causal = coin(rng);
+  return in;
+}
+
+struct Edge {
+  const char* name;
+  diffattn::FixedInputs in;
+};
+
+std::vector<Edge> edge_cases(std::mt19937& rng) {
+  std::vector<Edge> cases;
+  auto base = [&](int n) {
+    diffattn::FixedInputs in;
+    in.q1 = random_matrix(rng, n, kDMax, 127);
+    in.k1 = random_matrix(rng, n, kDMax, 127);
+    in.q2 = random_matrix(rng, n, kDMax, 127);
+    in.k2 = random_matrix(rng, n, kDMax, 127);
+    in.v = random_matrix(rng, n, kDvMax, 127);
+    in.score_mult = 40000;
+    in.score_shift = 16;
+    return in;
+  };
+  diffattn::FixedInputs in = base(kNMax);
+  in.lambda_q14 = 0;
+  cases.push_back({"lambda 0 (plain softmax attention)", in});
+  in = base(kNMax);
+  in.lambda_q14 = 16384;
+  in.q2 = in.q1;
+  in.k2 = in.k1;
+  cases.push_back({"lambda 1, Q1 = Q2, K1 = K2 (O = 0)", in});
+  in = base(kNMax);
+  in.lambda_q14 = -20000;
+  cases.push_back({"negative lambda", in});
+  in = base(kNMax);
+  in.q1 = in.q2 = diffattn::Matrix<std::int8_t>(kNMax, kDMax);
+  cases.push_back({"all-equal scores", in});
+  in = base(kNMax);
+  for (auto* m : {&in.q1, &in.k1, &in.q2, &in.k2})
+    for (auto& x : m->data) x = x >= 0 ? 127 : -128;
+  in.score_mult = 65535;
+  in.score_shift = 0;
+  cases.push_back({"largest score range", in});
+  in = base(kNMax);
+  in.score_mult = 32768;
+  in.score_shift = 40;
+  cases.push_back({"smallest score range", in});
+  in = base(kNMax);
+  in.causal = true;
+  in.lambda_q14 = 13107;
+  cases.push_back({"causal mask", in});
+  in = base(1);
+  in.lambda_q14 = -32768;
+  cases.push_back({"N = 1", in});
+  return cases;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int count = 1000;
+  unsigned seed = 1;
+  const char* trace = nullptr;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--help")) {
+      std::printf("usage: diffattn-tb [--cases N] [--seed S] [--trace OUT.fst]\n");
+      return 0;
+    } else if (!std::strcmp(argv[i], "--cases") && i + 1 < argc) {
+      count = std::atoi(argv[++i]);
+    } else if (!std::strcmp(argv[i], "--seed") && i + 1 < argc) {
+      seed = static_cast<unsigned>(std::atoi(argv[++i]));
+    } else if (!std::strcmp(argv[i], "--trace") && i + 1 < argc) {
+      trace = argv[++i];
+    } else {
+      std::fprintf(stderr, "diffattn-tb: bad argument '%s'\n", argv[i]);
+      return 2;
+    }
+  }
+  Bench bench(trace);
+  std::mt19937 rng(seed);
+  int failures = 0;
+  long total_cycles = 0;
+  auto check = [&](const std::string& name, const diffattn::FixedInputs& in) {
+    diffattn::Matrix<std::int32_t> got, want = diffattn::fixed_attention(in);
+    long cycles = 0;
+    if (!bench.run(in, got, &cycles)) {
+      std::printf("FAIL %s: no done after 10,000,000 cycles\n", name.c_str());
+      ++failures;
+      return;
+    }
+    total_cycles += cycles;
+    for (std::size_t e = 0; e < want.data.size(); ++e)
+      if (got.data[e] != want.data[e]) {
+        int r = static_cast<int>(e) / want.cols, c = static_cast<int>(e) % want.cols;
+        std::printf("FAIL %s (N=%d d=%d dv=%d lambda=%d mult=%u shift=%d causal=%d): O[%d][%d] = %d, model %d\n",
+                    name.c_str(), in.q1.rows, in.q1.cols, in.v.cols, in.lambda_q14, in.score_mult, in.score_shift,
+                    in.causal, r, c, got.data[e], want.data[e]);
+        ++failures;
+        return;
+      }
+  };
+  for (auto& e : edge_cases(rng)) {
+    int before = failures;
+    check(e.name, e.in);
+    std::printf("%-40s %s\n", e.name, failures > before ? "FAIL" : "bit-exact");
+  }
+  for (int c = 0; c < count && failures < 5; ++c) check("random head " + std::to_string(c), random_head(rng));
+  std::printf("%d random heads, %d edge cases: %s (%ld cycles in all)\n", count, 8,
+              failures ? "FAILED" : "all bit-exact against the model", total_cycles);
+  return failures ? 1 : 0;
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The differential-attention RTL synthesises cleanly for the iCE40 UP5K (synth_ice40 -dsp:
+# multipliers in SB_MAC16, buffers in block RAM) and the ECP5-25F (synth_ecp5: MULT18X18D,
+# DP16KD), within each chip's resources. Place and route is the FPGA flow's.
+set -euo pipefail
+root=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp "$root/rtl/diffattn/tables/exp2.hex" "$work/"
+cd "$work"
+synth() {  # synth NAME "PARAMS" "SYNTH COMMAND"
+  yosys -ql "$1.log" -p "read_verilog $root/rtl/diffattn/diffattn.v; chparam $2 diffattn; $3 -top diffattn -json $1.json"
+  ! grep -q "^ERROR\|Warning: Replacing memory\|Latch inferred" "$1.log"
+}
+limits() {  # limits NAME CELL=MAX...: count cells in the netlist, fail above MAX
+  python3 - "$@" <<'PY'
+import json, sys
+name, *limits = sys.argv[1:]
+cells = next(m for m in json.load(open(name + ".json"))["modules"].values() if "top" in m.get("attributes", {}))["cells"]
+count = {}
+for c in cells.values():
+    count[c["type"]] = count.get(c["type"], 0) + 1
+print(name, {k: v for k, v in sorted(count.items())})
+for lim in limits:
+    prefix, most = lim.split("=")
+    n = sum(v for k, v in count.items() if k.startswith(prefix))
+    assert n <= int(most), f"{name}: {n} {prefix} cells, more than the chip's {most}"
+    assert prefix not in ("SB_MAC16", "MULT18X18D", "SB_RAM40", "DP16KD") or n > 0, f"{name}: no {prefix}: not inferred"
+PY
+}
+synth up5k "-set NMAX 64 -set DMAX 16 -set DVMAX 16" "synth_ice40 -dsp"
+limits up5k SB_LUT4=5280 SB_MAC16=8 SB_RAM40=30
+synth ecp5_25f "-set NMAX 256 -set DMAX 32 -set DVMAX 32" "synth_ecp5"
+limits ecp5_25f LUT4=24288 MULT18X18D=28 DP16KD=56
+echo "ok   UP5K (N 64, d 16, dv 16) and ECP5-25F (N 256, d 32, dv 32) configurations fit"
