@@ -52,3 +52,11 @@ make --no-print-directory -C "$root/fpga" BOARD=icebreaker DESIGN=hack BUILD="$(
   || { tail -30 "$out/fpga.log"; echo "main job: the iCEBreaker bitstream failed" >&2; exit 1; }
 tail -2 "$out/fpga.log"
 echo "bitstream: out/fpga/hack-icebreaker/hack.bin  (flash with: make prog BOARD=icebreaker)"
+
+# The differential-attention accelerator: its RTL in Verilator against the bit-exact model,
+# and the model against float64.
+echo
+echo "diffattn-tb --cases 100   (rtl/diffattn in Verilator vs the fixed-point model)"
+"$build/bin/diffattn-tb" --cases 100 | tail -1
+echo "diffattn-model --accuracy --seeds 5   (fixed point vs float64, same int8 inputs)"
+"$build/bin/diffattn-model" --accuracy --seeds 5
