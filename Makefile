@@ -89,7 +89,7 @@ fpga: build
 fpga-all: build
 	@for d in $(FPGA_DESIGNS); do for b in $(FPGA_BOARDS); do \
 	  $(MAKE) --no-print-directory -C fpga BOARD=$$b DESIGN=$$d BUILD=$(abspath $(BUILD)) summary || exit 1; done; done
-	@$(BUILD)/bin/fpga-summary --table out/fpga/*/summary.json
+	@$(BUILD)/bin/fpga-summary --table $(wildcard $(foreach d,$(FPGA_DESIGNS),$(foreach b,$(FPGA_BOARDS),out/fpga/$(d)-$(b)/summary.json)))
 
 prog: build
 	@$(MAKE) --no-print-directory -C fpga BOARD=$(BOARD) DESIGN=$(DESIGN) BUILD=$(abspath $(BUILD)) prog

@@ -85,4 +85,15 @@ module nf_dffnrs #(parameter [0:0] INIT = 1'b0) (input wire C, input wire R, inp
     else        Q <= D;
 endmodule
 
+// nf_nand2: one NAND gate as a cell, used instead of the `nand` primitive by
+// `nandflow synth --nand-cells`, so that an FPGA flow can keep every gate as its own
+// look-up table (define NF_NAND2_ICE40 when synthesising for an iCE40).
+module nf_nand2 (input wire A, input wire B, output wire Y);
+`ifdef NF_NAND2_ICE40
+  (* keep *) SB_LUT4 #(.LUT_INIT(16'h7777)) lut (.O(Y), .I0(A), .I1(B), .I2(1'b0), .I3(1'b0));
+`else
+  assign Y = ~(A & B);
+`endif
+endmodule
+
 `endif

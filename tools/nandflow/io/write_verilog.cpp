@@ -281,9 +281,14 @@ std::string write_verilog(const Design& design, const NandNetwork& net, const wr
   for (const std::string& decl : latch_decls) v << "  " << decl << "\n";
   v << "\n";
 
-  for (std::size_t g = 0; g < net.gates.size(); ++g)
-    v << "  nand g" << (g + 1) << " (" << gate_ref[g] << ", " << ref(net.gates[g][0]) << ", " << ref(net.gates[g][1])
-      << ");\n";
+  for (std::size_t g = 0; g < net.gates.size(); ++g) {
+    if (ps.nand_cells)
+      v << "  nf_nand2 g" << (g + 1) << " (.A(" << ref(net.gates[g][0]) << "), .B(" << ref(net.gates[g][1])
+        << "), .Y(" << gate_ref[g] << "));\n";
+    else
+      v << "  nand g" << (g + 1) << " (" << gate_ref[g] << ", " << ref(net.gates[g][0]) << ", "
+        << ref(net.gates[g][1]) << ");\n";
+  }
   if (!net.gates.empty()) v << "\n";
 
   for (std::size_t i = 0; i < aig.num_latches(); ++i) {

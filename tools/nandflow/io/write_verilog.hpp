@@ -13,6 +13,7 @@ namespace nandflow {
 struct write_verilog_params {
   std::string header;       // comment lines put at the top (without "//")
   std::string module_name;  // empty: the source top's name (co-simulation renames it)
+  bool nand_cells = false;  // each gate an nf_nand2 instance (nf_cells.v), not a `nand` primitive
 };
 
 std::string write_verilog(const Design& design, const NandNetwork& net, const write_verilog_params& ps = {});
