@@ -114,6 +114,10 @@ static std::vector<std::string> name_latch_outputs(const Design& design, const N
       decls.push_back("wire " + verilog_identifier(name) + ";");
       return true;
     }
+    // One bit of a vector: `wire [0:0] r` would read back as a scalar `r`, not `r[0]`, and
+    // lose its pairing with the source's flip-flop (found by nandflow-random-design seed 18).
+    // The fallback below names it by attribute instead.
+    if (entries.size() == 1) return false;
     std::vector<long> idx;
     for (const Entry& e : entries) idx.push_back(e.index);
     std::sort(idx.begin(), idx.end());

@@ -181,7 +181,7 @@ VerifyResult check_equivalence(const Design& gold, const Design& netlist, const 
     }
   }
   stats.compared = pairs.size();
-  if (!result.counterexamples.empty()) {
+  if (!result.counterexamples.empty() || ps.simulation_only) {
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (st) *st = stats;
     return result;

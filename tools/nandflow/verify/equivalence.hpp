@@ -18,6 +18,9 @@ namespace nandflow {
 struct verify_params {
   std::size_t simulation_words = 16;  // 64 random patterns per word
   std::uint64_t seed = 1;
+  // Stop after random simulation: a counterexample if one is found, otherwise a result
+  // that is neither proven nor refuted (refuted() false). A cheap screen, not a proof.
+  bool simulation_only = false;
 };
 
 struct Counterexample {
@@ -43,6 +46,9 @@ struct VerifyResult {
 
 VerifyResult check_equivalence(const Design& gold, const Design& netlist, const verify_params& ps = {},
                                verify_stats* st = nullptr);
+
+// True when a counterexample or a structural mismatch shows the two differ.
+inline bool refuted(const VerifyResult& r) { return !r.mismatch.empty() || !r.counterexamples.empty(); }
 
 // Human-readable report: "PROVEN ..." or the counterexample.
 std::string format_verify_result(const VerifyResult& r);
