@@ -22,7 +22,7 @@ DESIGN ?= hack
 FPGA_BOARDS  := $(basename $(notdir $(wildcard fpga/boards/*.mk)))
 FPGA_DESIGNS := $(basename $(notdir $(wildcard fpga/designs/*.mk)))
 
-.PHONY: all deps deps-bench deps-ecp5 build main test bench clean help hack-chips fpga fpga-all prog
+.PHONY: all deps deps-bench deps-ecp5 build main test bench clean help hack-chips fpga fpga-all prog fuzz
 
 all: main
 
@@ -33,6 +33,7 @@ help:
 	@echo "make deps     install missing Debian packages (idempotent)"
 	@echo "make fpga BOARD=icebreaker DESIGN=hack   bitstream and summary (boards: $(FPGA_BOARDS))"
 	@echo "make fpga-all  every design on every board, one table;  make prog BOARD=... flashes"
+	@echo "make fuzz     random designs through synth --verify at every effort (FUZZ_ARGS=--count N)"
 	@echo "make hack-chips  regenerate sim/hack/generated after changing a chip's ports in rtl/hack"
 	@echo "make clean    remove build outputs"
 
@@ -84,6 +85,10 @@ hack-chips: build
 
 fpga: build
 	@$(MAKE) --no-print-directory -C fpga BOARD=$(BOARD) DESIGN=$(DESIGN) BUILD=$(abspath $(BUILD))
+
+# Random-design differential testing: FUZZ_ARGS="--seed S --count N" or "--minutes M".
+fuzz: build
+	@tools/scripts/fuzz-designs.sh $(BUILD) $(FUZZ_ARGS)
 
 # Every design on every board, then one table.
 fpga-all: build
