@@ -2,15 +2,16 @@
 # Random-design differential testing (make fuzz): nandflow-random-design writes a module,
 # nandflow synth --verify must prove its netlist at every effort level. Failing designs are
 # kept in out/fuzz/ with the log.
-#   tools/scripts/fuzz-designs.sh [BUILD_DIR] [--seed S] [--count N] [--minutes M]
+#   tools/scripts/fuzz-designs.sh [BUILD_DIR] [--seed S] [--count N] [--minutes M] [--small]
 set -uo pipefail
 build=build
-seed=1; count=100; minutes=0
+seed=1; count=100; minutes=0; size=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --seed) seed=$2; shift 2 ;;
     --count) count=$2; shift 2 ;;
     --minutes) minutes=$2; shift 2 ;;
+    --small) size=--small; shift ;;
     --help|-h) sed -n 2,5p "$0"; exit 0 ;;
     *) build=$1; shift ;;
   esac
@@ -24,7 +25,7 @@ done_count=0; failed=0
 for ((s = seed; ; s++)); do
   [ "$minutes" -gt 0 ] && [ "$(date +%s)" -ge "$deadline" ] && break
   [ "$minutes" -eq 0 ] && [ "$done_count" -ge "$count" ] && break
-  "$gen" "$s" -o "$work/d.v"
+  "$gen" "$s" $size -o "$work/d.v"
   for level in 0 1 2 3; do
     if ! "$nandflow" synth "$work/d.v" -o "$work/n.v" --verify -O$level --time-limit 5 >"$work/log" 2>&1 \
        || ! grep -q '^PROVEN' "$work/log"; then

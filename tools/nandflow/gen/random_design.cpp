@@ -3,10 +3,11 @@
 // operators Yosys accepts, plus registers with enables and resets, a small FSM and a
 // small memory. The same seed always gives the same module.
 //
-//   nandflow-random-design SEED [-o FILE] [--comb]   (--comb: no clock, no registers)
+//   nandflow-random-design SEED [-o FILE] [--comb] [--small]
+//   (--comb: no clock, no registers; --small: narrow signals, shallow expressions)
 //
 // Every design is well defined in simulation, so RTL and netlist can be co-simulated:
-// a division or remainder by zero is guarded (x / y becomes y != 0 ? x / y : 0), and
+// a division or remainder by zero is guarded (x / y becomes y != 1'b0 ? x / y : 1'b0), and
 // every register has a reset or an initial value.
 #include <cstdio>
 #include <cstring>
@@ -27,7 +28,7 @@ struct Signal {
 
 class Generator {
  public:
-  Generator(unsigned seed, bool comb) : rng_(seed), comb_(comb) {}
+  Generator(unsigned seed, bool comb, bool small) : rng_(seed), comb_(comb), small_(small) {}
 
   std::string module() {
     std::ostringstream v;
@@ -39,21 +40,21 @@ class Generator {
     }
     int inputs = pick(2, 5);
     for (int i = 0; i < inputs; ++i) {
-      Signal s{"in" + std::to_string(i), pick(1, 8), coin()};
+      Signal s{"in" + std::to_string(i), pick(1, small_ ? 4 : 8), coin()};
       signals_.push_back(s);
       ports.push_back("    input wire " + decl(s));
     }
     std::ostringstream body;
-    int wires = pick(3, 8);
+    int wires = small_ ? pick(2, 4) : pick(3, 8);
     for (int i = 0; i < wires; ++i) {
-      Signal s{"w" + std::to_string(i), pick(1, 10), coin()};
-      body << "  wire " << decl(s) << " = " << expression(3, s.width) << ";\n";
+      Signal s{"w" + std::to_string(i), pick(1, small_ ? 5 : 10), coin()};
+      body << "  wire " << decl(s) << " = " << expression(small_ ? 2 : 3, s.width) << ";\n";
       signals_.push_back(s);
     }
     if (!comb_) sequential(body);
     int outputs = pick(1, 4);
     for (int i = 0; i < outputs; ++i) {
-      Signal s{"out" + std::to_string(i), pick(1, 10), coin()};
+      Signal s{"out" + std::to_string(i), pick(1, small_ ? 5 : 10), coin()};
       ports.push_back("    output wire " + decl(s));
       body << "  assign " << s.name << " = " << expression(2, s.width) << ";\n";
     }
@@ -92,7 +93,7 @@ class Generator {
       case 2: {  // a variable part select: the index comes from another signal
         if (s.width < 3) return s.name;
         const Signal& idx = any();
-        return s.name + "[$unsigned(" + idx.name + ") % " + std::to_string(s.width - 1) + " +: 2]";
+        return s.name + "[$unsigned(" + idx.name + ") % 5'd" + std::to_string(s.width - 1) + " +: 2]";
       }
       case 3: return (s.is_signed ? "$unsigned(" : "$signed(") + s.name + ")";
       default: return s.name;
@@ -106,8 +107,9 @@ class Generator {
       case 0: return "(" + a + " + " + b + ")";
       case 1: return "(" + a + " - " + b + ")";
       case 2: return "(" + a + " * " + b + ")";
-      case 3: return "((" + b + ") != 0 ? (" + a + ") / (" + b + ") : 0)";
-      case 4: return "((" + b + ") != 0 ? (" + a + ") % (" + b + ") : 0)";
+      // Sized zeros: an unsized 0 would make the whole expression 32 bits wide.
+      case 3: return "((" + b + ") != 1'b0 ? (" + a + ") / (" + b + ") : 1'b0)";
+      case 4: return "((" + b + ") != 1'b0 ? (" + a + ") % (" + b + ") : 1'b0)";
       case 5: return "(" + a + " << " + std::to_string(pick(0, 4)) + ")";
       case 6: return "(" + a + " >> " + b + ")";
       case 7: return "(" + a + " >>> " + std::to_string(pick(0, 4)) + ")";
@@ -135,8 +137,10 @@ class Generator {
       Signal r{"r" + std::to_string(i), pick(1, 8), coin()};
       std::string en = expression(1, 1), next = expression(2, r.width);
       switch (pick(0, 2)) {
-        case 0:  // synchronous reset, enable
-          body << "  reg " << decl(r) << ";\n  always @(posedge clk)\n    if (rst) " << r.name << " <= "
+        case 0:  // synchronous reset, enable (and an initial value: before the first clock
+                 // edge a register with only a synchronous reset would be x)
+          body << "  reg " << decl(r) << " = " << constant(r.width) << ";\n  always @(posedge clk)\n    if (rst) "
+               << r.name << " <= "
                << constant(r.width) << ";\n    else if (" << en << ") " << r.name << " <= " << next << ";\n";
           break;
         case 1:  // asynchronous reset
@@ -151,7 +155,7 @@ class Generator {
       signals_.push_back(r);
     }
     if (coin()) {  // a small FSM
-      body << "  reg [1:0] state;\n  always @(posedge clk)\n    if (rst) state <= 2'd0;\n    else case (state)\n";
+      body << "  reg [1:0] state = 2'd0;\n  always @(posedge clk)\n    if (rst) state <= 2'd0;\n    else case (state)\n";
       for (int s = 0; s < 4; ++s)
         body << "      2'd" << s << ": state <= (" << expression(1, 1) << ") ? 2'd" << pick(0, 3) << " : 2'd"
              << pick(0, 3) << ";\n";
@@ -161,14 +165,15 @@ class Generator {
     if (coin()) {  // a small memory, written and read through signal-valued addresses
       int w = pick(2, 8);
       body << "  reg [" << w - 1 << ":0] mem [0:3];\n  integer k;\n  initial for (k = 0; k < 4; k = k + 1) mem[k] = 0;\n"
-           << "  always @(posedge clk) if (" << expression(1, 1) << ") mem[$unsigned(" << leaf() << ") % 4] <= " << expression(1, w)
-           << ";\n  wire [" << w - 1 << ":0] mem_out = mem[$unsigned(" << leaf() << ") % 4];\n";
+           << "  always @(posedge clk) if (" << expression(1, 1) << ") mem[$unsigned(" << leaf() << ") % 3'd4] <= " << expression(1, w)
+           << ";\n  wire [" << w - 1 << ":0] mem_out = mem[$unsigned(" << leaf() << ") % 3'd4];\n";
       signals_.push_back({"mem_out", w, false});
     }
   }
 
   std::mt19937 rng_;
   bool comb_;
+  bool small_;  // narrower signals and shallower expressions: quick to synthesise (make test)
   std::vector<Signal> signals_;
   std::string seed_line_;
 };
@@ -177,18 +182,20 @@ class Generator {
 
 int main(int argc, char** argv) {
   std::string out;
-  bool comb = false;
+  bool comb = false, small = false;
   long seed = -1;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--help" || a == "-h") {
-      std::cout << "usage: nandflow-random-design SEED [-o FILE] [--comb]\n\n"
+      std::cout << "usage: nandflow-random-design SEED [-o FILE] [--comb] [--small]\n\n"
                    "Writes a random Verilog module (random_design) for differential testing.\n";
       return 0;
     } else if (a == "-o" && i + 1 < argc) {
       out = argv[++i];
     } else if (a == "--comb") {
       comb = true;
+    } else if (a == "--small") {
+      small = true;
     } else if (!a.empty() && a.find_first_not_of("0123456789") == std::string::npos && a.size() < 10) {
       seed = std::stol(a);
     } else {
@@ -200,8 +207,8 @@ int main(int argc, char** argv) {
     std::cerr << "nandflow-random-design: no seed (see --help)\n";
     return 2;
   }
-  Generator g(static_cast<unsigned>(seed), comb);
-  g.set_seed_line(std::to_string(seed) + (comb ? " --comb" : ""));
+  Generator g(static_cast<unsigned>(seed), comb, small);
+  g.set_seed_line(std::to_string(seed) + (comb ? " --comb" : "") + (small ? " --small" : ""));
   std::string text = g.module();
   if (out.empty()) {
     std::cout << text;

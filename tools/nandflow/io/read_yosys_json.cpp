@@ -369,7 +369,12 @@ Design read_yosys_json(const std::string& path) {
       char ch = init[init.size() - 1 - i];
       long id = bit_id(bits[i]);
       if (id < 0) continue;
-      init_of[id] = ch == '1' ? InitValue::One : ch == '0' ? InitValue::Zero : InitValue::Unknown;
+      // One net can appear at several positions (Yosys merges flip-flops with the same
+      // input, keeping the init value on one alias and x on the others): a defined value
+      // wins over x (found by nandflow-random-design --small seed 50).
+      InitValue v = ch == '1' ? InitValue::One : ch == '0' ? InitValue::Zero : InitValue::Unknown;
+      auto [at, fresh] = init_of.emplace(id, v);
+      if (!fresh && at->second == InitValue::Unknown) at->second = v;
     }
   }
   for (const FlopCell& f : flops) {
