@@ -3,7 +3,7 @@
 //
 // Memory map (16-bit words):
 //   0x0000 .. RAM_WORDS-1   data RAM (block RAM; the full Hack machine has 16K words)
-//   0x6000  KBD             the last byte received by... nothing yet: reads 0
+//   0x6000  KBD             reads 0 (no keyboard and no UART receiver yet)
 //   0x6001  LEDS            write: bits 7..0 drive the LEDs; read: the LEDs
 //   0x6002  UART            write: send bits 7..0; read: 1 while the UART is busy
 // Any other address reads 0 and ignores writes.
