@@ -117,6 +117,17 @@ module diffattn #(
   reg read_o = 1'b0, read_status = 1'b0;
   assign bus_rdata = read_o ? o_read : read_status ? {30'd0, done, busy} : 32'd0;
 
+  // One step of restoring division: shift the next dividend bit into the remainder and
+  // subtract the divisor when it fits, giving the next quotient bit.
+  function [62:0] divide_step(input [38:0] rem, input [23:0] quo, input [23:0] divisor, input bit_in);
+    reg [38:0] shifted;
+    begin
+      shifted = {rem[37:0], bit_in};
+      divide_step = shifted >= {15'd0, divisor} ? {shifted - {15'd0, divisor}, quo[22:0], 1'b1}
+                                                 : {shifted, quo[22:0], 1'b0};
+    end
+  endfunction
+
   always @(posedge clk) begin
     // Register interface: configuration and input buffers while idle.
     if (bus_write && !busy) begin
@@ -233,20 +244,8 @@ module diffattn #(
       // r = floor(2^38 / l), one quotient bit per cycle (restoring division; the dividend
       // is a single 1 followed by 38 zeros, so its bit at step s is (s == 38)).
       S_DIV: begin
-        if ({rem1[37:0], div_step == 6'd38} >= {15'd0, sum1}) begin
-          rem1 <= {rem1[37:0], div_step == 6'd38} - {15'd0, sum1};
-          quo1 <= {quo1[22:0], 1'b1};
-        end else begin
-          rem1 <= {rem1[37:0], div_step == 6'd38};
-          quo1 <= {quo1[22:0], 1'b0};
-        end
-        if ({rem2[37:0], div_step == 6'd38} >= {15'd0, sum2}) begin
-          rem2 <= {rem2[37:0], div_step == 6'd38} - {15'd0, sum2};
-          quo2 <= {quo2[22:0], 1'b1};
-        end else begin
-          rem2 <= {rem2[37:0], div_step == 6'd38};
-          quo2 <= {quo2[22:0], 1'b0};
-        end
+        {rem1, quo1} <= divide_step(rem1, quo1, sum1, div_step == 6'd38);
+        {rem2, quo2} <= divide_step(rem2, quo2, sum2, div_step == 6'd38);
         div_step <= div_step - 1'b1;
         if (div_step == 0) begin
           j <= 0;

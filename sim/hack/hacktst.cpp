@@ -14,7 +14,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -372,17 +371,17 @@ int main(int argc, char** argv) {
     Runner runner(options, script);
     try {
       runner.run();
-    } catch (const Failure&) {
-      rows = runner.rows();
-      if (!runner.out_name().empty()) out_path = (fs::path(options.script).parent_path() / runner.out_name()).string();
-      throw;
+      compared = runner.compared();
+    } catch (const Failure& f) {
+      std::cerr << "hacktst: " << f.message << "\n";
+      status = 1;
     }
+    // Whether it ran to the end or stopped at a failure, the rows produced so far.
     rows = runner.rows();
-    compared = runner.compared();
     if (!runner.out_name().empty()) out_path = (fs::path(options.script).parent_path() / runner.out_name()).string();
-  } catch (const Failure& f) {
+  } catch (const Failure& f) {  // before the run: the script cannot be read
     std::cerr << "hacktst: " << f.message << "\n";
-    status = 1;
+    return 1;
   } catch (const hack::tst::ScriptError& e) {
     std::cerr << "hacktst: " << e.what() << "\n";
     return 1;
