@@ -224,8 +224,10 @@ int main(int argc, char** argv) {
   };
   for (auto& e : edge_cases(rng)) {
     int before = failures;
+    long cycles_before = total_cycles;
     check(e.name, e.in);
-    std::printf("%-40s %s\n", e.name, failures > before ? "FAIL" : "bit-exact");
+    std::printf("%-40s %s, %ld cycles\n", e.name, failures > before ? "FAIL" : "bit-exact",
+                total_cycles - cycles_before);
   }
   for (int c = 0; c < count && failures < 5; ++c) check("random head " + std::to_string(c), random_head(rng));
   std::printf("%d random heads, %d edge cases: %s (%ld cycles in all)\n", count, 8,
