@@ -7,7 +7,8 @@ JOBS  ?= 2
 # Debian packages the build, the tests and the main job use.
 DEB_PACKAGES := build-essential cmake ccache python3 \
                 yosys berkeley-abc verilator iverilog nextpnr-ice40 fpga-icestorm \
-                libgtest-dev libcadical-dev nlohmann-json3-dev zlib1g-dev
+                libgtest-dev libcadical-dev nlohmann-json3-dev zlib1g-dev \
+                clang libclang-rt-14-dev
 
 # Only `make bench` needs these (plots).
 BENCH_PACKAGES := python3-matplotlib
@@ -22,7 +23,7 @@ DESIGN ?= hack
 FPGA_BOARDS  := $(basename $(notdir $(wildcard fpga/boards/*.mk)))
 FPGA_DESIGNS := $(basename $(notdir $(wildcard fpga/designs/*.mk)))
 
-.PHONY: all deps deps-bench deps-ecp5 build main test bench clean help hack-chips fpga fpga-all prog fuzz
+.PHONY: all deps deps-bench deps-ecp5 build main test bench clean help hack-chips fpga fpga-all prog fuzz fuzz-readers test-asan
 
 all: main
 
@@ -34,6 +35,8 @@ help:
 	@echo "make fpga BOARD=icebreaker DESIGN=hack   bitstream and summary (boards: $(FPGA_BOARDS))"
 	@echo "make fpga-all  every design on every board, one table;  make prog BOARD=... flashes"
 	@echo "make fuzz     random designs through synth --verify at every effort (FUZZ_ARGS=--count N)"
+	@echo "make fuzz-readers  libFuzzer on every reader, FUZZ_MINUTES (10) each, logged in bench/results"
+	@echo "make test-asan     every test with the code built under AddressSanitizer and UBSan (build-asan/)"
 	@echo "make hack-chips  regenerate sim/hack/generated after changing a chip's ports in rtl/hack"
 	@echo "make clean    remove build outputs"
 
@@ -90,6 +93,23 @@ fpga: build
 fuzz: build
 	@tools/scripts/fuzz-designs.sh $(BUILD) $(FUZZ_ARGS)
 
+# The readers of untrusted text under libFuzzer, ASan and UBSan (tests/fuzz); each campaign
+# is appended to bench/results/fuzz-campaigns.tsv, which the reliability report sums.
+FUZZ_MINUTES ?= 10
+fuzz-readers: deps
+	@tests/fuzz/run.sh $(BUILD) --minutes $(FUZZ_MINUTES) --record bench/results/fuzz-campaigns.tsv $(FUZZ_TARGETS)
+
+# The whole suite with every C++ program built under AddressSanitizer and UBSan, in its
+# own build directory (Verilator models included).
+ASAN_BUILD ?= build-asan
+ASAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+test-asan: deps
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_FLAGS="$(ASAN_FLAGS)" -DCMAKE_EXE_LINKER_FLAGS="$(ASAN_FLAGS)" >/dev/null
+	@cmake --build $(ASAN_BUILD) -j$(JOBS)
+	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j$(JOBS) $(CTEST_ARGS)
+
 # Every design on every board, then one table.
 fpga-all: build
 	@for d in $(FPGA_DESIGNS); do for b in $(FPGA_BOARDS); do \
@@ -100,4 +120,4 @@ prog: build
 	@$(MAKE) --no-print-directory -C fpga BOARD=$(BOARD) DESIGN=$(DESIGN) BUILD=$(abspath $(BUILD)) prog
 
 clean:
-	rm -rf $(BUILD) out
+	rm -rf $(BUILD) $(ASAN_BUILD) out

@@ -43,4 +43,21 @@ expect "garbage netlist" 1 "garbage.v:1" -- "$nandflow" verify "$work/ok.v" "$te
 # A netlist for another design is not equivalent, and says why.
 printf 'module m(input a, output y);\n  nand g1 (y, a, a);\nendmodule\n' >"$work/wrong.v"
 expect "wrong netlist" 1 "NOT EQUIVALENT: output y differs" -- "$nandflow" verify "$work/ok.v" "$work/wrong.v"
+# AIGER: read by Yosys after nandflow's check (io/check_aiger), which refuses what read_aiger
+# would read as a constant. Sequential AIGER gets a clk input; files without symbols too.
+corpus="$testdir/fuzz/corpus/aiger"
+for f in "$corpus"/*.aag "$corpus"/*.aig; do
+  expect "aiger $(basename "$f")" 0 "^PROVEN" -- "$nandflow" synth "$f" --verify -o "$work/aiger.v"
+done
+grep -q "input wire clk" "$work/aiger.v" || { echo "FAIL: the sequential AIGER netlist has no clk input"; fail=1; }
+printf 'aag 3 2 0 1 1\n2\n4\n6\n6 2 9\n' >"$work/undef.aag"
+expect "aiger literal out of range" 1 "undef.aag:5: literal 9 exceeds the maximum variable index 3" -- \
+  "$nandflow" synth "$work/undef.aag" -o "$work/out4.v"
+[ -e "$work/out4.v" ] && { echo "FAIL: output written for a malformed AIGER file"; fail=1; }
+printf 'aig 3 2 0 1 1\n6\n\007\002' >"$work/delta.aig"
+expect "aiger bad binary delta" 1 "delta.aig: byte 16 \\(AND gate 0\\): first delta 7" -- \
+  "$nandflow" synth "$work/delta.aig" -o "$work/out5.v"
+printf 'aag 1 1 0 1 0\n2\n' >"$work/short.aag"
+expect "aiger truncated" 1 "short.aag:3: the file ends where an output line was expected" -- \
+  "$nandflow" count "$work/short.aag"
 exit $fail

@@ -1,5 +1,6 @@
 #include "frontend/yosys_frontend.hpp"
 
+#include <cctype>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -8,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/check_aiger.hpp"
 #include "io/read_yosys_json.hpp"
 #include "util/error.hpp"
 #include "util/subprocess.hpp"
@@ -26,6 +28,16 @@ std::string quoted(const std::string& s) {
   return "\"" + s + "\"";
 }
 
+// "bench/c17.aig" -> "c17": a plain Verilog identifier from the file's stem.
+std::string aiger_module_name(const std::string& path) {
+  std::string stem = path.substr(path.find_last_of('/') + 1);
+  stem = stem.substr(0, stem.find_last_of('.'));
+  for (char& c : stem)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') c = '_';
+  if (stem.empty() || std::isdigit(static_cast<unsigned char>(stem[0]))) stem = "aiger_" + stem;
+  return stem;
+}
+
 std::string read_commands(const FrontendParams& p) {
   if (p.files.empty()) throw UserError("no input files given");
   std::string cmds;
@@ -34,7 +46,12 @@ std::string read_commands(const FrontendParams& p) {
     if (ends_with(f, ".blif")) {
       cmds += "read_blif " + quoted(f) + "\n";
     } else if (ends_with(f, ".aag") || ends_with(f, ".aig")) {
-      cmds += "read_aiger " + quoted(f) + "\n";
+      // read_aiger lets undefined literals through, hence the check. Latches become
+      // flip-flops on a `clk` input (without -clk_name Yosys makes global-clock $_FF_
+      // cells, which no netlist can drive), and the module is named after the file.
+      check_aiger_stats stats = check_aiger(read_file(f), f);
+      cmds += "read_aiger -module_name " + aiger_module_name(f) + (stats.latches ? " -clk_name clk " : " ") +
+              quoted(f) + "\n";
     } else if (ends_with(f, ".json")) {
       cmds += "read_json " + quoted(f) + "\n";
     } else {
@@ -74,6 +91,8 @@ std::string yosys_error_message(const std::string& log) {
   while (std::getline(in, line)) {
     auto pos = line.find("ERROR:");
     if (pos == std::string::npos) continue;
+    // Yosys prints each error on stderr and in its log: show it once.
+    if (("\n" + msg + "\n").find("\n" + line + "\n") != std::string::npos) continue;
     if (!msg.empty()) msg += "\n";
     msg += line;
   }

@@ -17,11 +17,20 @@ namespace {
 // positional instantiation in a testbench depends on.
 using json = nlohmann::ordered_json;
 
-json parse_json_file(const std::string& path) {
+// Parses `text` and runs `body` on it. A malformed document (bad syntax, a member of the
+// wrong type, a missing one) becomes a UserError naming the file, never another exception.
+template <class Body>
+auto with_parsed_json(const std::string& text, const std::string& path, Body body) {
+  json netlist;
   try {
-    return json::parse(read_file(path));
+    netlist = json::parse(text);
   } catch (const json::exception& e) {
     throw UserError(path + ": not a valid Yosys JSON netlist (" + std::string(e.what()) + ")");
+  }
+  try {
+    return body(netlist);
+  } catch (const json::exception& e) {
+    throw UserError(path + ": malformed Yosys JSON netlist (" + std::string(e.what()) + ")");
   }
 }
 
@@ -60,6 +69,13 @@ const json* find_top(const json& netlist, std::string* name) {
   throw UserError("the netlist has no top module");
 }
 
+// A name as the source had it. Yosys writes a public name that starts with '$' (a
+// netlist's `\$i1`, written by nandflow for the source's private `$i1`, say from an AIGER
+// file without symbols) with its backslash kept; without it, the two read alike.
+std::string plain_name(const std::string& key) {
+  return key.size() > 1 && key[0] == '\\' && key[1] == '$' ? key.substr(1) : key;
+}
+
 std::string attr_string(const json& obj, const char* key) {
   if (!obj.contains("attributes")) return "";
   const json& a = obj["attributes"];
@@ -75,9 +91,9 @@ class BitNames {
     const json& nets = member(module, "netnames");
     for (auto it = nets.begin(); it != nets.end(); ++it) {
       const json& net = it.value();
-      const std::string& name = it.key();
-      bool hidden = net.value("hide_name", 0) != 0 || (!name.empty() && name[0] == '$');
-      const json& bits = net["bits"];
+      const std::string name = plain_name(it.key());
+      bool hidden = net.value("hide_name", 0) != 0 || (!it.key().empty() && it.key()[0] == '$');
+      const json& bits = net.at("bits");
       int offset = net.value("offset", 0);
       bool upto = net.value("upto", 0) != 0;
       int width = static_cast<int>(bits.size());
@@ -160,15 +176,15 @@ std::string source_location(const std::string& src) {
   return dot == std::string::npos ? first : first.substr(0, dot);
 }
 
-void refuse_unsupported_cells(const std::string& path) {
-  json netlist = parse_json_file(path);
+static void refuse_unsupported_cells_in(const json& netlist) {
   for (auto& [mname, module] : netlist.at("modules").items()) {
     BitNames names(module);
-    for (auto& [cname, cell] : member(module, "cells").items()) {
+    for (auto& item : member(module, "cells").items()) {
+      const json& cell = item.value();
       std::string type = cell.value("type", "");
       std::string src = attr_string(cell, "src");
       auto signal = [&](const char* port) {
-        const json& conns = cell["connections"];
+        const json& conns = member(cell, "connections");
         if (!conns.contains(port) || conns[port].empty()) return std::string("?");
         return names.name(bit_id(conns[port][0]));
       };
@@ -184,8 +200,7 @@ void refuse_unsupported_cells(const std::string& path) {
   }
 }
 
-Design read_yosys_json(const std::string& path) {
-  json netlist = parse_json_file(path);
+static Design design_from_json(const json& netlist) {
   Design design;
   const json& module = *find_top(netlist, &design.top);
   BitNames names(module);
@@ -196,12 +211,14 @@ Design read_yosys_json(const std::string& path) {
 
   // Input ports.
   const json& ports = member(module, "ports");
+  std::vector<const json*> port_json;  // parallel to design.ports
   for (auto it = ports.begin(); it != ports.end(); ++it) {
     const json& p = it.value();
+    port_json.push_back(&p);
     std::string dir = p.value("direction", "");
     Port port;
-    port.name = it.key();
-    port.width = static_cast<int>(p["bits"].size());
+    port.name = plain_name(it.key());
+    port.width = static_cast<int>(p.at("bits").size());
     port.offset = p.value("offset", 0);
     port.upto = p.value("upto", 0) != 0;
     port.is_signed = p.value("signed", 0) != 0;
@@ -211,7 +228,7 @@ Design read_yosys_json(const std::string& path) {
     port.dir = dir == "input" ? PortDir::Input : PortDir::Output;
     if (port.dir == PortDir::Input) {
       for (int i = 0; i < port.width; ++i) {
-        long id = bit_id(p["bits"][i]);
+        long id = bit_id(p.at("bits")[i]);
         NodeId n = aig.create_input(port.bit_name(i));
         port.bits.push_back(aig.num_inputs() - 1);
         if (id >= 0) lit_of[id] = make_lit(n);
@@ -236,7 +253,7 @@ Design read_yosys_json(const std::string& path) {
   for (auto& [cname, cell] : member(module, "cells").items()) {
     std::string type = cell.value("type", "");
     std::string src = attr_string(cell, "src");
-    const json& c = cell["connections"];
+    const json& c = cell.at("connections");
     if (type == "$_AND_" || type == "$_NOT_") {
       long y = bit_id(c.at("Y")[0]);
       if (y < 0) continue;
@@ -319,9 +336,10 @@ Design read_yosys_json(const std::string& path) {
     return lit_of.at(root);
   };
 
-  for (Port& port : design.ports) {
+  for (std::size_t k = 0; k < design.ports.size(); ++k) {
+    Port& port = design.ports[k];
     if (port.dir != PortDir::Output) continue;
-    const json& bits = ports.at(port.name)["bits"];
+    const json& bits = port_json[k]->at("bits");
     for (int i = 0; i < port.width; ++i) {
       std::string bit_name = port.bit_name(i);
       aig.add_output(bit_name, resolve(bit_id(bits[i]), bit_name));
@@ -331,13 +349,13 @@ Design read_yosys_json(const std::string& path) {
 
   for (const FlopCell& f : flops) {
     const json& cell = *f.cell;
-    const json& c = cell["connections"];
+    const json& c = cell.at("connections");
     Latch& l = aig.latch(f.latch);
     std::string name = l.name;
     l.next = resolve(bit_id(c.at("D")[0]), name);
     l.clock = resolve(bit_id(c.at("C")[0]), name + " (clock)");
     l.negedge = f.type.negedge;
-    std::string type = cell["type"];
+    std::string type = cell.at("type").get<std::string>();
     if (type.rfind("$_DFFSR_", 0) == 0) {
       l.async_reset = resolve(bit_id(c.at("R")[0]), name + " (reset)");
       l.async_set = resolve(bit_id(c.at("S")[0]), name + " (set)");
@@ -353,7 +371,7 @@ Design read_yosys_json(const std::string& path) {
   const json& nets = member(module, "netnames");
   for (auto it = nets.begin(); it != nets.end(); ++it) {
     std::string init = attr_string(it.value(), "init");
-    const json& bits = it.value()["bits"];
+    const json& bits = it.value().at("bits");
     if (init.empty()) {
       // Integer-valued init attributes appear as JSON numbers in some versions.
       const json& attrs = member(it.value(), "attributes");
@@ -378,7 +396,7 @@ Design read_yosys_json(const std::string& path) {
     }
   }
   for (const FlopCell& f : flops) {
-    long q = bit_id((*f.cell)["connections"].at("Q")[0]);
+    long q = bit_id((*f.cell).at("connections").at("Q")[0]);
     auto it = init_of.find(q);
     if (it != init_of.end()) aig.latch(f.latch).init = it->second;
   }
@@ -392,8 +410,7 @@ Design read_yosys_json(const std::string& path) {
   return design;
 }
 
-std::vector<ModuleInfo> module_hierarchy(const std::string& path) {
-  json netlist = parse_json_file(path);
+static std::vector<ModuleInfo> hierarchy_from_json(const json& netlist) {
   std::vector<ModuleInfo> out;
   for (auto& [mname, module] : netlist.at("modules").items()) {
     const json& attrs = member(module, "attributes");
@@ -434,5 +451,23 @@ std::vector<ModuleInfo> module_hierarchy(const std::string& path) {
   }
   return out;
 }
+
+Design read_yosys_json_text(const std::string& text, const std::string& path) {
+  return with_parsed_json(text, path, design_from_json);
+}
+
+void refuse_unsupported_cells_text(const std::string& text, const std::string& path) {
+  with_parsed_json(text, path, refuse_unsupported_cells_in);
+}
+
+std::vector<ModuleInfo> module_hierarchy_text(const std::string& text, const std::string& path) {
+  return with_parsed_json(text, path, hierarchy_from_json);
+}
+
+Design read_yosys_json(const std::string& path) { return read_yosys_json_text(read_file(path), path); }
+
+void refuse_unsupported_cells(const std::string& path) { refuse_unsupported_cells_text(read_file(path), path); }
+
+std::vector<ModuleInfo> module_hierarchy(const std::string& path) { return module_hierarchy_text(read_file(path), path); }
 
 }  // namespace nandflow

@@ -22,6 +22,12 @@ void refuse_unsupported_cells(const std::string& path);
 // Modules and their instances, from a JSON written before flattening.
 std::vector<ModuleInfo> module_hierarchy(const std::string& path);
 
+// The same three readers on JSON text already in memory; `path` names it in messages.
+// Malformed text of any kind is a UserError (the fuzz target tests/fuzz/fuzz_yosys_json.cpp).
+Design read_yosys_json_text(const std::string& text, const std::string& path);
+void refuse_unsupported_cells_text(const std::string& text, const std::string& path);
+std::vector<ModuleInfo> module_hierarchy_text(const std::string& text, const std::string& path);
+
 // "file.v:12" from a Yosys src attribute such as "file.v:12.3-12.20|other.v:4.1-4.9".
 std::string source_location(const std::string& src_attribute);
 

@@ -106,6 +106,24 @@ static std::vector<std::string> name_latch_outputs(const Design& design, const N
     if (s.kind == NandSig::Kind::Latch) latch_read[s.index] = true;
   };
   for_each_internal_reference(net, mark);
+  // A flip-flop that also drives an output port bit of another name is read back under
+  // whichever name the reader ranks first (a public name before a flattened one, then the
+  // shorter: "out1[1]" before "state[1]"). When the port's name would win, the flip-flop
+  // loses its pairing with the source (found by nandflow-random-design --small seed 1089),
+  // so it is named by attribute, which ranks above every wire name.
+  auto read_back_rank = [](const std::string& name) {
+    int rank = (!name.empty() && name[0] == '$') ? 3 : name.find('.') != std::string::npos ? 2 : 1;
+    return std::make_tuple(rank, name.size(), name);
+  };
+  std::vector<bool> renamed_by_port(aig.num_latches(), false);
+  for (const Port& p : design.ports) {
+    if (p.dir != PortDir::Output) continue;
+    for (std::size_t b = 0; b < p.bits.size(); ++b) {
+      const NandSig& s = net.outputs[p.bits[b]];
+      if (s.kind == NandSig::Kind::Latch && read_back_rank(p.bit_name(b)) < read_back_rank(aig.latch(s.index).name))
+        renamed_by_port[s.index] = true;
+    }
+  }
 
   // Declares `wire [hi:lo] name` for the group when its indices are contiguous.
   auto declare = [&](const std::string& name, const std::vector<Entry>& entries, bool indexed) {
@@ -138,6 +156,8 @@ static std::vector<std::string> name_latch_outputs(const Design& design, const N
       if (p.name == base) port = &p;
     bool ok = (all_indexed || (none_indexed && entries.size() == 1)) && base.find('#') == std::string::npos;
     bool read = std::any_of(entries.begin(), entries.end(), [&](const Entry& e) { return latch_read[e.latch]; });
+    if (std::any_of(entries.begin(), entries.end(), [&](const Entry& e) { return renamed_by_port[e.latch]; }))
+      ok = false;
     if (ok && port && port->dir == PortDir::Output && !read) {
       // Each flip-flop must be the very driver of the port bit of the same name.
       std::vector<std::string> refs;
