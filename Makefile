@@ -23,7 +23,7 @@ DESIGN ?= hack
 FPGA_BOARDS  := $(basename $(notdir $(wildcard fpga/boards/*.mk)))
 FPGA_DESIGNS := $(basename $(notdir $(wildcard fpga/designs/*.mk)))
 
-.PHONY: all deps deps-bench deps-ecp5 build main test bench clean help hack-chips fpga fpga-all prog fuzz fuzz-readers test-asan
+.PHONY: all deps deps-bench deps-ecp5 build main test bench clean help hack-chips fpga fpga-all prog fuzz fuzz-readers test-asan reliability
 
 all: main
 
@@ -79,6 +79,11 @@ test: build
 
 bench: deps-bench build
 	@$(PYTHON) bench/qor.py --scaling $(BENCH_ARGS)
+	@$(PYTHON) bench/reliability.py --build $(BUILD)
+
+# The reliability report alone (bench/results/reliability.md).
+reliability: build
+	@$(PYTHON) bench/reliability.py --build $(BUILD) $(RELIABILITY_ARGS)
 
 # The all-chips wrapper Verilator compiles for hacktst and hacksim (committed, because
 # CMake needs it at configure time; the test hack.chips_fresh checks it).

@@ -26,25 +26,8 @@ echo "nand instances: $(grep -cE '^\s*nand ' "$work/net.v" || true)"
 verilator --lint-only -Wall --top-module "$top" "$work/nf_cells.v" "$work/net.v"
 
 echo "== independent check: yosys equiv_make / equiv_induct"
-defines=(); params=()
-for ((i = 0; i < ${#extra[@]}; i++)); do
-  case "${extra[$i]}" in
-    -D) defines+=("-D${extra[$((i+1))]}"); i=$((i+1)) ;;
-    -I) defines+=("-I${extra[$((i+1))]}"); i=$((i+1)) ;;
-    -p) kv=${extra[$((i+1))]}; params+=("chparam -set ${kv%%=*} ${kv#*=} $top"); i=$((i+1)) ;;
-  esac
-done
-sv=""; case "$file" in *.sv) sv="-sv" ;; esac
-{
-  echo "read_verilog $sv ${defines[*]:-} $src"
-  for p in "${params[@]}"; do echo "$p"; done
-  echo "prep -flatten -top $top; memory_map; opt_clean; async2sync; rename $top gold; design -stash gold"
-  echo "read_verilog $work/nf_cells.v $work/net.v"
-  echo "prep -flatten -top $top; async2sync; rename $top gate; design -stash gate"
-  echo "design -copy-from gold -as gold gold; design -copy-from gate -as gate gate"
-  echo "equiv_make gold gate equiv; hierarchy -top equiv; equiv_simple -seq 2; equiv_induct -seq 2; equiv_status -assert"
-} >"$work/equiv.ys"
-yosys -q -l "$work/equiv.log" "$work/equiv.ys" >/dev/null || { tail -20 "$work/equiv.log"; exit 1; }
+CHECK_LOG="$work/equiv.log" "$(dirname "$0")/independent_check.sh" "$src" "$top" "$work/net.v" "${extra[@]}" \
+  || { tail -20 "$work/equiv.log"; exit 1; }
 grep -E 'Equivalence successfully proven|are proven' "$work/equiv.log" | tail -1
 
 echo "== cosim 1000 cycles"

@@ -4,10 +4,12 @@
 #include "cli/commands.hpp"
 #include "flow/synth_flow.hpp"
 #include "util/error.hpp"
+#include "util/resource_limits.hpp"
 
 namespace nandflow {
 
-const std::set<std::string> kFrontendOptions = {"--top", "-D", "-I", "-p", "--blackbox"};
+const std::set<std::string> kFrontendOptions = {"--top", "-D", "-I", "-p", "--blackbox", "--max-nodes",
+                                                "--max-memory"};
 const std::set<std::string> kFrontendFlags = {"--sv", "-v", "--verbose"};
 
 const char* kFrontendHelp =
@@ -19,7 +21,20 @@ const char* kFrontendHelp =
     "                     outputs of the design and its outputs inputs, e.g. to count a\n"
     "                     computer without its memories\n"
     "  --sv               read .v files as SystemVerilog (.sv files always are)\n"
+    "  --max-nodes N      refuse a design of more than N AND/NOT nodes after elaboration\n"
+    "  --max-memory MB    stop with a message when nandflow or a tool it runs needs more\n"
+    "                     than MB megabytes (default: 3/4 of this machine's memory)\n"
     "  -v, --verbose      show the Yosys script and stages\n";
+
+// A positive whole number given to `option`.
+static std::size_t parse_count(const Args& args, const std::string& option) {
+  std::string t = args.get(option);
+  char* end = nullptr;
+  unsigned long long v = std::strtoull(t.c_str(), &end, 10);
+  if (t.empty() || t[0] == '-' || *end != '\0' || v == 0)
+    throw UserError(option + " expects a positive whole number, got '" + t + "'");
+  return static_cast<std::size_t>(v);
+}
 
 FrontendParams frontend_params(const Args& args, const std::vector<std::string>& files) {
   FrontendParams p;
@@ -33,6 +48,11 @@ FrontendParams frontend_params(const Args& args, const std::vector<std::string>&
     p.params.push_back({kv.substr(0, eq), kv.substr(eq + 1)});
   }
   p.blackboxes = args.all("--blackbox");
+  if (args.has("--max-nodes")) p.max_nodes = parse_count(args, "--max-nodes");
+  if (args.has("--max-memory")) {
+    limit_memory(parse_count(args, "--max-memory"));
+    if (!memory_limit_supported()) std::cerr << "nandflow: --max-memory is not applied under AddressSanitizer\n";
+  }
   p.sv = args.has("--sv");
   p.verbose = args.has("-v") || args.has("--verbose");
   return p;

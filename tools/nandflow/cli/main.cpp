@@ -1,11 +1,13 @@
 // nandflow: Verilog to 2-input NAND netlists. A thin driver over the library.
 #include <cstring>
+#include <new>
 #include <iostream>
 #include <string>
 
 #include "cli/commands.hpp"
 #include "io/report.hpp"
 #include "util/error.hpp"
+#include "util/resource_limits.hpp"
 
 namespace {
 
@@ -34,6 +36,9 @@ int main(int argc, char** argv) {
     return 0;
   }
   std::string cmd = argv[1];
+  // A design too large for the machine stops with a message, not an out-of-memory kill
+  // (--max-memory lowers or raises this).
+  nandflow::limit_memory(nandflow::default_memory_limit_mb());
   try {
     if (cmd == "synth") return nandflow::cmd_synth(argc - 2, argv + 2);
     if (cmd == "verify") return nandflow::cmd_verify(argc - 2, argv + 2);
@@ -43,6 +48,9 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const nandflow::UserError& e) {
     std::cerr << "nandflow: " << e.what() << "\n";
+    return 1;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "nandflow: " << nandflow::out_of_memory_message("nandflow") << "\n";
     return 1;
   } catch (const std::exception& e) {
     std::cerr << "nandflow: internal error: " << e.what() << "\n";

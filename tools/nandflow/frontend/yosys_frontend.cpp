@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <regex>
@@ -12,6 +13,7 @@
 #include "io/check_aiger.hpp"
 #include "io/read_yosys_json.hpp"
 #include "util/error.hpp"
+#include "util/resource_limits.hpp"
 #include "util/subprocess.hpp"
 #include "util/temp_dir.hpp"
 
@@ -26,6 +28,39 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 std::string quoted(const std::string& s) {
   if (s.find_first_of(" \t\"") == std::string::npos) return s;
   return "\"" + s + "\"";
+}
+
+// Yosys runs inside nandflow's temporary directory (see run_yosys_script), so the user's
+// paths are made absolute; messages show them as given again.
+std::string working_dir() {
+  std::error_code ec;
+  std::string cwd = std::filesystem::current_path(ec).string();
+  return ec ? std::string(".") : cwd;
+}
+std::string yosys_path(const std::string& path) {
+  return path.empty() || path[0] == '/' ? path : working_dir() + "/" + path;
+}
+std::string as_user_wrote(std::string message) {
+  const std::string prefix = working_dir() + "/";
+  for (std::size_t at; (at = message.find(prefix)) != std::string::npos;) message.erase(at, prefix.size());
+  return message;
+}
+
+// ABC writes its files in a directory of its own, which Yosys creates under /tmp and
+// leaves behind when ABC fails or is interrupted. With -nocleanup it is created in the
+// current directory instead, nandflow's temporary one, and removed with it on every exit.
+const char* kAbcNand = "abc -nocleanup -g NAND\n";
+// The ABC step of Yosys's `synth` (abc -fast; opt -fast), with the same directory.
+const char* kSynthAbc = "abc -nocleanup -fast\nopt -fast\n";
+
+// A netlist Yosys wrote, refused when it is larger than --max-nodes allows.
+Design read_limited(const std::string& json_path, const FrontendParams& p) {
+  Design d = read_yosys_json(json_path);
+  if (p.max_nodes != 0 && d.aig.num_nodes() > p.max_nodes)
+    throw UserError("the design has " + std::to_string(d.aig.num_nodes()) + " AIG nodes after elaboration, more than "
+                    "--max-nodes " + std::to_string(p.max_nodes) + " allows: raise the limit, or cut the design "
+                    "into parts (--blackbox MODULE)");
+  return d;
 }
 
 // "bench/c17.aig" -> "c17": a plain Verilog identifier from the file's stem.
@@ -44,22 +79,22 @@ std::string read_commands(const FrontendParams& p) {
   for (const std::string& f : p.files) {
     if (!file_exists(f)) throw UserError(f + ": no such file");
     if (ends_with(f, ".blif")) {
-      cmds += "read_blif " + quoted(f) + "\n";
+      cmds += "read_blif " + quoted(yosys_path(f)) + "\n";
     } else if (ends_with(f, ".aag") || ends_with(f, ".aig")) {
       // read_aiger lets undefined literals through, hence the check. Latches become
       // flip-flops on a `clk` input (without -clk_name Yosys makes global-clock $_FF_
       // cells, which no netlist can drive), and the module is named after the file.
       check_aiger_stats stats = check_aiger(read_file(f), f);
       cmds += "read_aiger -module_name " + aiger_module_name(f) + (stats.latches ? " -clk_name clk " : " ") +
-              quoted(f) + "\n";
+              quoted(yosys_path(f)) + "\n";
     } else if (ends_with(f, ".json")) {
-      cmds += "read_json " + quoted(f) + "\n";
+      cmds += "read_json " + quoted(yosys_path(f)) + "\n";
     } else {
       std::string c = "read_verilog -noautowire";
       if (p.sv || ends_with(f, ".sv")) c += " -sv";
       for (const std::string& d : p.defines) c += " -D" + d;
-      for (const std::string& i : p.include_dirs) c += " -I" + quoted(i);
-      cmds += c + " " + quoted(f) + "\n";
+      for (const std::string& i : p.include_dirs) c += " -I" + quoted(yosys_path(i));
+      cmds += c + " " + quoted(yosys_path(f)) + "\n";
     }
   }
   for (const auto& [name, value] : p.params) {
@@ -116,11 +151,20 @@ YosysRun run_yosys_script(const std::string& script, const TempDir& dir, bool ve
   write_file_atomic(script_path, script);
   if (verbose) std::cerr << "nandflow: yosys script:\n" << script;
   auto t0 = std::chrono::steady_clock::now();
-  ProcessResult r = run_process({"yosys", "-q", "-l", dir.file("yosys.log"), "-s", script_path});
+  ProcessResult r = run_process({"yosys", "-q", "-l", dir.file("yosys.log"), "-s", script_path}, dir.path());
   YosysRun run;
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   run.log = file_exists(dir.file("yosys.log")) ? read_file(dir.file("yosys.log")) : r.output;
-  if (r.exit_code != 0) throw UserError(yosys_error_message(r.output + "\n" + run.log));
+  if (r.exit_code != 0) {
+    // Under the address-space limit an allocation fails: Yosys says so, or it (or ABC,
+    // which it runs) cannot load or crashes.
+    bool no_memory = false;
+    for (const char* sign : {"bad_alloc", "ut of memory", "failed to map segment", "Cannot allocate memory",
+                             "failed: return code 134", "failed: return code 139"})
+      no_memory = no_memory || r.output.find(sign) != std::string::npos;
+    if (no_memory && memory_limit_mb() != 0) throw UserError(out_of_memory_message("yosys"));
+    throw UserError(as_user_wrote(yosys_error_message(r.output + "\n" + run.log)));
+  }
   return run;
 }
 
@@ -170,7 +214,7 @@ std::string stage1_commands(const FrontendParams& params, const TempDir& dir) {
 // Yosys's generic synthesis (no FSM re-encoding: flip-flops keep their source
 // names, which `verify` pairs them by), then nandflow's flip-flop types.
 std::string synth_commands(const std::string& top_opt, bool with_abc) {
-  return "synth -flatten -nofsm " + std::string(with_abc ? "" : "-noabc ") + top_opt + "\n" + kDffLegalize +
+  return "synth -flatten -nofsm -noabc " + top_opt + "\n" + (with_abc ? kSynthAbc : "") + kDffLegalize +
          "opt_clean\n";
 }
 
@@ -188,7 +232,7 @@ Design elaborate_gold(const FrontendParams& params, FrontendStats* stats) {
     stats->yosys_version = yosys_version();
   }
   refuse_unsupported_cells(dir.file("pre.json"));
-  return read_yosys_json(dir.file("gold.json"));
+  return read_limited(dir.file("gold.json"), params);
 }
 
 Elaboration elaborate_for_synthesis(const FrontendParams& params, FrontendStats* stats) {
@@ -197,11 +241,11 @@ Elaboration elaborate_for_synthesis(const FrontendParams& params, FrontendStats*
   std::string script = read_commands(params) + stage1_commands(params, dir) + "design -save nf_source\n";
   script += synth_commands(top_opt, false) + "design -save nf_noabc\n";
   script += "aigmap\nopt_clean\nwrite_json " + dir.file("gold.json") + "\n";
-  script += "design -load nf_noabc\nabc -g NAND\nopt_clean\naigmap\nopt_clean\nwrite_json " +
+  script += "design -load nf_noabc\n" + std::string(kAbcNand) + "opt_clean\naigmap\nopt_clean\nwrite_json " +
             dir.file("noabc_abc.json") + "\n";
   script += "design -load nf_source\n" + synth_commands(top_opt, true) + "design -save nf_synth\n";
   script += "aigmap\nopt_clean\nwrite_json " + dir.file("synth.json") + "\n";
-  script += "design -load nf_synth\nabc -g NAND\nopt_clean\nwrite_json " + dir.file("abc_cells.json") + "\n";
+  script += "design -load nf_synth\n" + std::string(kAbcNand) + "opt_clean\nwrite_json " + dir.file("abc_cells.json") + "\n";
   script += "aigmap\nopt_clean\nwrite_json " + dir.file("abc.json") + "\n";
   YosysRun run = run_yosys_script(script, dir, params.verbose);
   if (stats) {
@@ -210,11 +254,11 @@ Elaboration elaborate_for_synthesis(const FrontendParams& params, FrontendStats*
   }
   refuse_unsupported_cells(dir.file("pre.json"));
   Elaboration e;
-  e.gold = read_yosys_json(dir.file("gold.json"));
+  e.gold = read_limited(dir.file("gold.json"), params);
   e.candidates.push_back({"yosys-noabc", e.gold});
-  e.candidates.push_back({"yosys-noabc-abc-nand", read_yosys_json(dir.file("noabc_abc.json"))});
-  e.candidates.push_back({"yosys-synth", read_yosys_json(dir.file("synth.json"))});
-  e.candidates.push_back({"yosys-abc-nand", read_yosys_json(dir.file("abc.json"))});
+  e.candidates.push_back({"yosys-noabc-abc-nand", read_limited(dir.file("noabc_abc.json"), params)});
+  e.candidates.push_back({"yosys-synth", read_limited(dir.file("synth.json"), params)});
+  e.candidates.push_back({"yosys-abc-nand", read_limited(dir.file("abc.json"), params)});
   YosysBaseline cells = count_yosys_cells(dir.file("abc_cells.json"));
   e.abc_nand_cells = cells.total();
   return e;
@@ -235,7 +279,7 @@ Design read_netlist(const FrontendParams& params, FrontendStats* stats) {
     stats->seconds = run.seconds;
     stats->yosys_version = yosys_version();
   }
-  return read_yosys_json(dir.file("aig.json"));
+  return read_limited(dir.file("aig.json"), params);
 }
 
 YosysBaseline count_yosys_cells(const std::string& json_path) {
@@ -262,7 +306,8 @@ YosysBaseline count_yosys_cells(const std::string& json_path) {
 YosysBaseline yosys_nand_baseline(const FrontendParams& params) {
   TempDir dir;
   std::string script = read_commands(params);
-  script += "proc\n" + flatten_commands(params) + "synth -flatten " + top_option(params) + "\nabc -g NAND\nopt_clean\nwrite_json " + dir.file("y.json") + "\n";
+  script += "proc\n" + flatten_commands(params) + "synth -flatten -noabc " + top_option(params) + "\n" + kSynthAbc +
+            kAbcNand + "opt_clean\nwrite_json " + dir.file("y.json") + "\n";
   run_yosys_script(script, dir, params.verbose);
   return count_yosys_cells(dir.file("y.json"));
 }
@@ -270,14 +315,14 @@ YosysBaseline yosys_nand_baseline(const FrontendParams& params) {
 void export_verilog(const FrontendParams& params, const std::string& out_path) {
   TempDir dir;
   std::string script = read_commands(params);
-  script += "proc\n" + flatten_commands(params) + "opt_clean\nwrite_verilog -noattr " + quoted(out_path) + "\n";
+  script += "proc\n" + flatten_commands(params) + "opt_clean\nwrite_verilog -noattr " + quoted(yosys_path(out_path)) + "\n";
   run_yosys_script(script, dir, params.verbose);
 }
 
 std::vector<ModuleInfo> read_hierarchy(const FrontendParams& params, std::string* hierarchy_json_path,
                                        const std::string& workdir) {
   TempDir dir;
-  std::string json_path = workdir + "/hierarchy.json";
+  std::string json_path = yosys_path(workdir + "/hierarchy.json");
   std::string script = read_commands(params);
   // No opt_clean: in a design without outputs (a computer) it would delete every instance.
   script += "proc\nwrite_json " + json_path + "\n";

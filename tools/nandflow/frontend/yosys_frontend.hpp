@@ -22,6 +22,7 @@ struct FrontendParams {
   std::vector<std::string> blackboxes;
   bool sv = false;                   // read every Verilog file as SystemVerilog
   bool verbose = false;              // echo the Yosys script and stages to stderr
+  std::size_t max_nodes = 0;         // refuse designs with more AIG nodes (0: no limit)
 };
 
 struct FrontendStats {

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "util/temp_dir.hpp"
+
 namespace nandflow {
 
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& cwd) {
@@ -35,9 +37,11 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
     execvp(args[0], args.data());
     _exit(127);
   }
+  set_running_child(pid);
   int status = 0;
   while (waitpid(pid, &status, 0) < 0) {
   }
+  set_running_child(0);
   if (WIFEXITED(status))
     result.exit_code = WEXITSTATUS(status);
   else if (WIFSIGNALED(status))

@@ -1,5 +1,8 @@
 #include "util/temp_dir.hpp"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -26,7 +29,15 @@ std::set<std::string>& registry() {
   return r;
 }
 
+volatile std::sig_atomic_t g_child = 0;
+
 extern "C" void on_fatal_signal(int sig) {
+  // First stop the tool running (on Ctrl-C it got the signal too; on a kill it did not),
+  // so that it writes nothing more into the directories removed below.
+  if (g_child > 0) {
+    kill(static_cast<pid_t>(g_child), SIGTERM);
+    waitpid(static_cast<pid_t>(g_child), nullptr, 0);
+  }
   // Not strictly async-signal-safe, but the process is about to die anyway and
   // leaving gigabytes of Verilator output in /tmp is worse.
   for (const std::string& p : registry()) {
@@ -66,6 +77,11 @@ TempDir::~TempDir() {
     registry().erase(path_);
   }
   if (!keep_) remove_tree(path_);
+}
+
+void set_running_child(int pid) {
+  install_handlers_once();
+  g_child = pid;
 }
 
 void remove_tree(const std::string& path) {

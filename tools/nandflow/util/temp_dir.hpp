@@ -22,6 +22,10 @@ class TempDir {
   bool keep_ = false;
 };
 
+// The child process running now (0: none). On SIGINT, SIGTERM or SIGHUP it is stopped
+// before the temporary directories are removed.
+void set_running_child(int pid);
+
 // Removes a file or directory tree; ignores errors.
 void remove_tree(const std::string& path);
 
