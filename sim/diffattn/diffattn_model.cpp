@@ -208,4 +208,13 @@ Accuracy compare(const Case& c, const Matrix<std::int32_t>& fixed_out) {
   return a;
 }
 
+long head_cycles(int n, int d, int dv, bool causal) {
+  long cycles = 1;
+  for (int i = 0; i < n; ++i) {
+    long keys = causal ? i + 1 : n;
+    cycles += 1 + keys * (2L * d + 2) + 3 * keys + 39 + 3 * keys + dv * (2 * keys + 1);
+  }
+  return cycles;
+}
+
 }  // namespace diffattn

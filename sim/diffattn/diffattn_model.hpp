@@ -60,6 +60,14 @@ struct RowTrace {
 // (real output = O / 32768 * v_scale).
 Matrix<std::int32_t> fixed_attention(const FixedInputs& in, std::vector<RowTrace>* trace = nullptr);
 
+// The cycle model of rtl/diffattn/diffattn.v: clock cycles from the cycle that writes
+// CTRL = 1 to the cycle after which STATUS shows done, both counted. Per query row with L
+// keys (L = N, or i + 1 under the causal mask): 1 (row set-up) + L (2 d + 2) (both dot
+// products, two cycles per element, two score cycles) + 3 L (exponentials) + 39 (the two
+// divisions) + 3 L (weights) + dv (2 L + 1) (the output row); plus the start cycle.
+// Checked against the RTL by diffattn-tb on every head it runs.
+long head_cycles(int n, int d, int dv, bool causal);
+
 // The score scale (multiplier, shift) for real scores q.k * scale, with q = q_scale * Q and
 // k = k_scale * K, so that t = score * log2(e) in units of 1/256: score_mult in [2^15, 2^16).
 void score_scale(double q_scale, double k_scale, int d, std::uint16_t* mult, int* shift);

@@ -212,6 +212,12 @@ int main(int argc, char** argv) {
       return;
     }
     total_cycles += cycles;
+    long predicted = diffattn::head_cycles(in.q1.rows, in.q1.cols, in.v.cols, in.causal);
+    if (cycles != predicted) {
+      std::printf("FAIL %s: %ld cycles, the cycle model (head_cycles) says %ld\n", name.c_str(), cycles, predicted);
+      ++failures;
+      return;
+    }
     for (std::size_t e = 0; e < want.data.size(); ++e)
       if (got.data[e] != want.data[e]) {
         int r = static_cast<int>(e) / want.cols, c = static_cast<int>(e) % want.cols;
@@ -231,6 +237,7 @@ int main(int argc, char** argv) {
   }
   for (int c = 0; c < count && failures < 5; ++c) check("random head " + std::to_string(c), random_head(rng));
   std::printf("%d random heads, %d edge cases: %s (%ld cycles in all)\n", count, 8,
-              failures ? "FAILED" : "all bit-exact against the model", total_cycles);
+              failures ? "FAILED" : "all bit-exact against the model, cycle counts as head_cycles predicts",
+              total_cycles);
   return failures ? 1 : 0;
 }
