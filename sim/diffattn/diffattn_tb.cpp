@@ -10,97 +10,15 @@
 #include <random>
 #include <string>
 
-#include "Vdiffattn.h"
 #include "diffattn_model.hpp"
-#include "verilated.h"
-#include "verilated_fst_c.h"
+#include "rtl_bench.hpp"
 
 namespace {
 
-constexpr int kNMax = 16, kDMax = 16, kDvMax = 16;  // the parameters the model was built with
-
-class Bench {
- public:
-  explicit Bench(const char* trace) : ctx_(std::make_unique<VerilatedContext>()) {
-    if (trace) ctx_->traceEverOn(true);
-    top_ = std::make_unique<Vdiffattn>(ctx_.get(), "TOP");
-    if (trace) {
-      fst_ = std::make_unique<VerilatedFstC>();
-      top_->trace(fst_.get(), 99);
-      fst_->open(trace);
-    }
-    top_->reset = 1;
-    tick();
-    tick();
-    top_->reset = 0;
-  }
-  ~Bench() {
-    if (fst_) fst_->close();
-    top_->final();
-  }
-  void tick() {
-    top_->clk = 0;
-    top_->eval();
-    if (fst_) fst_->dump(time_++);
-    top_->clk = 1;
-    top_->eval();
-    if (fst_) fst_->dump(time_++);
-    ++cycles_;
-  }
-  void write(std::uint32_t addr, std::uint32_t data) {
-    top_->bus_write = 1;
-    top_->bus_addr = addr;
-    top_->bus_wdata = data;
-    tick();
-    top_->bus_write = 0;
-  }
-  std::uint32_t read(std::uint32_t addr) {
-    top_->bus_read = 1;
-    top_->bus_addr = addr;
-    tick();
-    top_->bus_read = 0;
-    return top_->bus_rdata;
-  }
-  // Loads a head, runs it and reads O back. Returns false on a timeout.
-  bool run(const diffattn::FixedInputs& in, diffattn::Matrix<std::int32_t>& out, long* cycles) {
-    int n = in.q1.rows, d = in.q1.cols, dv = in.v.cols;
-    write(2, static_cast<std::uint32_t>(n));
-    write(3, static_cast<std::uint32_t>(d));
-    write(4, static_cast<std::uint32_t>(dv));
-    write(5, static_cast<std::uint16_t>(in.lambda_q14));
-    write(6, in.score_mult);
-    write(7, static_cast<std::uint32_t>(in.score_shift));
-    write(8, in.causal ? 1 : 0);
-    const diffattn::Matrix<std::int8_t>* qk[] = {&in.q1, &in.k1, &in.q2, &in.k2};
-    for (int m = 0; m < 4; ++m)
-      for (int r = 0; r < n; ++r)
-        for (int c = 0; c < d; ++c)
-          write(0x10000u * static_cast<std::uint32_t>(m + 1) + static_cast<std::uint32_t>(r * kDMax + c),
-                static_cast<std::uint8_t>(qk[m]->at(r, c)));
-    for (int r = 0; r < n; ++r)
-      for (int c = 0; c < dv; ++c)
-        write(0x50000u + static_cast<std::uint32_t>(r * kDvMax + c), static_cast<std::uint8_t>(in.v.at(r, c)));
-    long start = cycles_;
-    write(0, 1);
-    while (!top_->done) {
-      tick();
-      if (cycles_ - start > 10'000'000) return false;
-    }
-    *cycles = cycles_ - start;
-    out = diffattn::Matrix<std::int32_t>(n, dv);
-    for (int r = 0; r < n; ++r)
-      for (int c = 0; c < dv; ++c)
-        out.at(r, c) = static_cast<std::int32_t>(read(0x60000u + static_cast<std::uint32_t>(r * kDvMax + c)));
-    return true;
-  }
-
- private:
-  std::unique_ptr<VerilatedContext> ctx_;
-  std::unique_ptr<Vdiffattn> top_;
-  std::unique_ptr<VerilatedFstC> fst_;
-  std::uint64_t time_ = 0;
-  long cycles_ = 0;
-};
+using diffattn::kDMax;
+using diffattn::kDvMax;
+using diffattn::kNMax;
+using Bench = diffattn::RtlBench;
 
 diffattn::Matrix<std::int8_t> random_matrix(std::mt19937& rng, int rows, int cols, int amplitude) {
   diffattn::Matrix<std::int8_t> m(rows, cols);
