@@ -217,4 +217,27 @@ long head_cycles(int n, int d, int dv, bool causal) {
   return cycles;
 }
 
+std::vector<std::pair<std::uint32_t, std::uint32_t>> head_register_writes(const FixedInputs& in, int dmax, int dvmax,
+                                                                          bool matrices) {
+  int n = in.q1.rows, d = in.q1.cols, dv = in.v.cols;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> w = {
+      {2, static_cast<std::uint32_t>(n)},
+      {3, static_cast<std::uint32_t>(d)},
+      {4, static_cast<std::uint32_t>(dv)},
+      {5, static_cast<std::uint16_t>(in.lambda_q14)},
+      {6, in.score_mult},
+      {7, static_cast<std::uint32_t>(in.score_shift)},
+      {8, in.causal ? 1u : 0u}};
+  if (!matrices) return w;
+  const Matrix<std::int8_t>* qk[] = {&in.q1, &in.k1, &in.q2, &in.k2};
+  for (std::uint32_t m = 0; m < 4; ++m)
+    for (int r = 0; r < n; ++r)
+      for (int c = 0; c < d; ++c)
+        w.push_back({0x10000u * (m + 1) + static_cast<std::uint32_t>(r * dmax + c), static_cast<std::uint8_t>(qk[m]->at(r, c))});
+  for (int r = 0; r < n; ++r)
+    for (int c = 0; c < dv; ++c)
+      w.push_back({0x50000u + static_cast<std::uint32_t>(r * dvmax + c), static_cast<std::uint8_t>(in.v.at(r, c))});
+  return w;
+}
+
 }  // namespace diffattn

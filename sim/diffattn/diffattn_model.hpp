@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace diffattn {
@@ -67,6 +68,12 @@ Matrix<std::int32_t> fixed_attention(const FixedInputs& in, std::vector<RowTrace
 // divisions) + 3 L (weights) + dv (2 L + 1) (the output row); plus the start cycle.
 // Checked against the RTL by diffattn-tb on every head it runs.
 long head_cycles(int n, int d, int dv, bool causal);
+
+// The register writes (word address, data) that load a head into rtl/diffattn (register map
+// in rtl/diffattn/README.md): N, D, DV, LAMBDA, SCORE_MULT, SCORE_SHIFT, CAUSAL, then, with
+// `matrices`, every element of Q1, K1, Q2, K2 and V at its address for the RTL's DMAX, DVMAX.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> head_register_writes(const FixedInputs& in, int dmax, int dvmax,
+                                                                          bool matrices = true);
 
 // The score scale (multiplier, shift) for real scores q.k * scale, with q = q_scale * Q and
 // k = k_scale * K, so that t = score * log2(e) in units of 1/256: score_mult in [2^15, 2^16).

@@ -138,23 +138,8 @@ struct Host : sc_core::sc_module {
     if (bridge) bridge->reset_rtl();
     for (Head& h : heads) {
       const diffattn::FixedInputs& in = h.in;
-      int n = in.q1.rows, d = in.q1.cols, dv = in.v.cols;
-      write(diffattn::reg::kN, static_cast<std::uint32_t>(n));
-      write(diffattn::reg::kD, static_cast<std::uint32_t>(d));
-      write(diffattn::reg::kDv, static_cast<std::uint32_t>(dv));
-      write(diffattn::reg::kLambda, static_cast<std::uint16_t>(in.lambda_q14));
-      write(diffattn::reg::kScoreMult, in.score_mult);
-      write(diffattn::reg::kScoreShift, static_cast<std::uint32_t>(in.score_shift));
-      write(diffattn::reg::kCausal, in.causal ? 1 : 0);
-      const diffattn::Matrix<std::int8_t>* qk[] = {&in.q1, &in.k1, &in.q2, &in.k2};
-      const std::uint32_t base[] = {diffattn::reg::kQ1, diffattn::reg::kK1, diffattn::reg::kQ2, diffattn::reg::kK2};
-      for (int m = 0; m < 4; ++m)
-        for (int r = 0; r < n; ++r)
-          for (int c = 0; c < d; ++c)
-            write(base[m] + static_cast<std::uint32_t>(r * kDMax + c), static_cast<std::uint8_t>(qk[m]->at(r, c)));
-      for (int r = 0; r < n; ++r)
-        for (int c = 0; c < dv; ++c)
-          write(diffattn::reg::kV + static_cast<std::uint32_t>(r * kDvMax + c), static_cast<std::uint8_t>(in.v.at(r, c)));
+      int n = in.q1.rows, dv = in.v.cols;
+      for (const auto& [addr, data] : diffattn::head_register_writes(in, kDMax, kDvMax)) write(addr, data);
       sc_core::sc_time start = keeper.get_current_time();
       write(diffattn::reg::kCtrl, 1);
       long polls = 0;

@@ -54,23 +54,8 @@ std::uint32_t RtlBench::read(std::uint32_t addr) {
 }
 
 bool RtlBench::run(const FixedInputs& in, Matrix<std::int32_t>& out, long* cycles) {
-  int n = in.q1.rows, d = in.q1.cols, dv = in.v.cols;
-  write(2, static_cast<std::uint32_t>(n));
-  write(3, static_cast<std::uint32_t>(d));
-  write(4, static_cast<std::uint32_t>(dv));
-  write(5, static_cast<std::uint16_t>(in.lambda_q14));
-  write(6, in.score_mult);
-  write(7, static_cast<std::uint32_t>(in.score_shift));
-  write(8, in.causal ? 1 : 0);
-  const Matrix<std::int8_t>* qk[] = {&in.q1, &in.k1, &in.q2, &in.k2};
-  for (int m = 0; m < 4; ++m)
-    for (int r = 0; r < n; ++r)
-      for (int c = 0; c < d; ++c)
-        write(0x10000u * static_cast<std::uint32_t>(m + 1) + static_cast<std::uint32_t>(r * kDMax + c),
-              static_cast<std::uint8_t>(qk[m]->at(r, c)));
-  for (int r = 0; r < n; ++r)
-    for (int c = 0; c < dv; ++c)
-      write(0x50000u + static_cast<std::uint32_t>(r * kDvMax + c), static_cast<std::uint8_t>(in.v.at(r, c)));
+  int n = in.q1.rows, dv = in.v.cols;
+  for (const auto& [addr, data] : head_register_writes(in, kDMax, kDvMax)) write(addr, data);
   long start = cycles_;
   write(0, 1);
   while (!top_->done) {
