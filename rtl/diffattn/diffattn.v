@@ -18,15 +18,21 @@
 //   0x00006 SCORE_MULT  bits 15..0
 //   0x00007 SCORE_SHIFT bits 5..0
 //   0x00008 CAUSAL      bit 0
+//   0x00009 NORM        bit 0: the headwise RMSNorm (when built with HAS_NORM = 1)
+//   0x0000A EPS         the RMSNorm's eps term, unsigned (see README.md)
 //   0x1xxxx Q1[row][col] at row * DMAX + col (int8 in bits 7..0; write only)
 //   0x2xxxx K1, 0x3xxxx Q2, 0x4xxxx K2 (same layout), 0x5xxxx V at row * DVMAX + col
-//   0x6xxxx O[row][col] at row * DVMAX + col (int32, read only): the output times 2^15
+//   0x6xxxx O[row][col] at row * DVMAX + col (int32, read only): the output times 2^15, or
+//           with NORM the normalised output in Q15.16
+//   0x7xxxx GAIN[col] (signed Q4.11 in bits 15..0; write only): the RMSNorm gains
 `default_nettype none
 module diffattn #(
     parameter NMAX  = 64,
     parameter DMAX  = 16,
     parameter DVMAX = 16,
-    parameter EXP2_TABLE = "exp2.hex"
+    parameter EXP2_TABLE = "exp2.hex",
+    parameter HAS_NORM = 1,              // build the optional headwise RMSNorm
+    parameter RSQRT_TABLE = "rsqrt.hex"
 ) (
     input  wire        clk,
     input  wire        reset,
@@ -51,6 +57,8 @@ module diffattn #(
   reg [15:0]   score_mult;
   reg [5:0]    score_shift;
   reg          causal;
+  reg          norm_en;
+  reg [31:0]   norm_eps;
 
   // ---- buffers (block RAM) ----
   reg signed [7:0]  q1m [0:NMAX*DMAX-1];
@@ -66,13 +74,18 @@ module diffattn #(
   reg signed [19:0] wm  [0:NMAX-1];      // difference weights
   reg [15:0]        exp2 [0:255];        // round(2^15 * 2^(-f/256))
   initial $readmemh(EXP2_TABLE, exp2);
+  reg signed [15:0] gm [0:DVMAX-1];      // RMSNorm gains, Q4.11
+  reg [16:0]        rsqrt_seed [0:47];   // round(2^16 / sqrt((i + 16.5) / 16))
+  initial $readmemh(RSQRT_TABLE, rsqrt_seed);
 
   // ---- the sequencer ----
-  localparam S_IDLE = 4'd0, S_ROW = 4'd1, S_DOT_ADDR = 4'd2, S_DOT_MAC = 4'd3, S_SCORE1 = 4'd4,
-             S_SCORE2 = 4'd14, S_EXP_ADDR = 4'd5, S_EXP_TABLE = 4'd6, S_EXP_P = 4'd7, S_DIV = 4'd8,
-             S_W_ADDR = 4'd9, S_W1 = 4'd10, S_W2 = 4'd15, S_OUT_ADDR = 4'd11, S_OUT_MAC = 4'd12,
-             S_OUT_STORE = 4'd13;
-  reg [3:0] state;
+  localparam S_IDLE = 5'd0, S_ROW = 5'd1, S_DOT_ADDR = 5'd2, S_DOT_MAC = 5'd3, S_SCORE1 = 5'd4,
+             S_SCORE2 = 5'd14, S_EXP_ADDR = 5'd5, S_EXP_TABLE = 5'd6, S_EXP_P = 5'd7, S_DIV = 5'd8,
+             S_W_ADDR = 5'd9, S_W1 = 5'd10, S_W2 = 5'd15, S_OUT_ADDR = 5'd11, S_OUT_MAC = 5'd12,
+             S_OUT_STORE = 5'd13,
+             S_NORM_K = 5'd16, S_NORM_SEED = 5'd17, S_NORM_U = 5'd18, S_NORM_V = 5'd19, S_NORM_Y = 5'd20,
+             S_NORM_ADDR = 5'd21, S_NORM_MUL1 = 5'd22, S_NORM_MUL2 = 5'd23;
+  reg [4:0] state;
   assign busy = state != S_IDLE;
 
   reg [NB:0] i, j, last;                 // row, key, last key of the row
@@ -113,9 +126,50 @@ module diffattn #(
   wire signed [33:0] la2 = $signed(lambda) * $signed({1'b0, a});
   wire signed [19:0] w = $signed({3'b000, a1r}) - $signed(la2 >>> 14);
 
-  reg signed [31:0] o_read;
+  // O's one read port: the bus while idle, the RMSNorm while busy.
+  reg signed [31:0] om_q;
+  wire [VB-1:0] om_raddr = busy ? oaddr : bus_addr[VB-1:0];
   reg read_o = 1'b0, read_status = 1'b0;
-  assign bus_rdata = read_o ? o_read : read_status ? {30'd0, done, busy} : 32'd0;
+  assign bus_rdata = read_o ? om_q : read_status ? {30'd0, done, busy} : 32'd0;
+
+  // ---- the headwise RMSNorm (HAS_NORM): per output row, S = sum_c O_c^2 + EPS;
+  // S = M 4^k with M in [1, 4) (Q2.30); y ~ 2^16 / sqrt(M) from a seed and two Newton steps
+  // y <- y (3 - M y^2) / 2; then O_c <- (GAIN_c ((O_c y) >> k)) >> 11. One multiplier serves
+  // every step, and the sum of squares as O is stored.
+  reg [57:0] sumsq;
+  reg        nzero;                      // S = 0: the row stays 0
+  reg [4:0]  nk;
+  reg [31:0] mq;
+  reg [16:0] ny;
+  reg [17:0] nu;
+  reg [35:0] nv;
+  reg        niter;
+  reg signed [15:0] g_cur;
+  reg signed [18:0] nrm;
+  wire [57:0] ssum = sumsq + {26'd0, norm_eps};
+  reg [5:0] hb;                          // the highest set bit of ssum
+  integer b;
+  always @* begin
+    hb = 6'd0;
+    for (b = 0; b < 58; b = b + 1) if (ssum[b]) hb = b[5:0];
+  end
+  wire [5:0]  two_k = {hb[5:1], 1'b0};
+  wire [63:0] mq_wide = two_k <= 6'd30 ? {6'd0, ssum} << (6'd30 - two_k) : {6'd0, ssum} >> (two_k - 6'd30);
+  reg signed [35:0] mul_a, mul_b;
+  wire signed [71:0] mul_p = mul_a * mul_b;
+  always @* begin
+    mul_a = 36'sd0;
+    mul_b = 36'sd0;
+    if (HAS_NORM != 0) case (state)
+      S_OUT_STORE: begin mul_a = {{4{acc1[31]}}, acc1}; mul_b = {{4{acc1[31]}}, acc1}; end
+      S_NORM_U:    begin mul_a = {19'd0, ny}; mul_b = {19'd0, ny}; end
+      S_NORM_V:    begin mul_a = {18'd0, mq[31:14]}; mul_b = {18'd0, nu}; end
+      S_NORM_Y:    begin mul_a = {19'd0, ny}; mul_b = {1'b0, (35'd3 << 32) - nv[34:0]}; end
+      S_NORM_MUL1: begin mul_a = {{4{om_q[31]}}, om_q}; mul_b = {19'd0, ny}; end
+      S_NORM_MUL2: begin mul_a = {{20{g_cur[15]}}, g_cur}; mul_b = {{17{nrm[18]}}, nrm}; end
+      default: ;
+    endcase
+  end
 
   // One step of restoring division: shift the next dividend bit into the remainder and
   // subtract the divisor when it fits, giving the next quotient bit.
@@ -127,6 +181,19 @@ module diffattn #(
                                                  : {shifted, quo[22:0], 1'b0};
     end
   endfunction
+
+  // The end of a query row: the next one, or done.
+  task finish_row;
+    begin
+      i <= i + 1'b1;
+      if (i + 1'b1 == n) begin
+        done <= 1'b1;
+        state <= S_IDLE;
+      end else begin
+        state <= S_ROW;
+      end
+    end
+  endtask
 
   always @(posedge clk) begin
     // Register interface: configuration and input buffers while idle.
@@ -140,6 +207,8 @@ module diffattn #(
                 4'h6: score_mult <= bus_wdata[15:0];
                 4'h7: score_shift <= bus_wdata[5:0];
                 4'h8: causal <= bus_wdata[0];
+                4'h9: norm_en <= bus_wdata[0] && HAS_NORM != 0;
+                4'hA: norm_eps <= bus_wdata;
                 default: ;
               endcase
         4'h1: q1m[bus_addr[QKB-1:0]] <= bus_wdata[7:0];
@@ -147,13 +216,14 @@ module diffattn #(
         4'h3: q2m[bus_addr[QKB-1:0]] <= bus_wdata[7:0];
         4'h4: k2m[bus_addr[QKB-1:0]] <= bus_wdata[7:0];
         4'h5: vm[bus_addr[VB-1:0]] <= bus_wdata[7:0];
+        4'h7: gm[bus_addr[$clog2(DVMAX)-1:0]] <= bus_wdata[15:0];
         default: ;
       endcase
     end
-    // Reads: O straight from its block RAM (a registered read, so that it stays a block
-    // RAM), STATUS from the flags.
+    // Reads: O from its block RAM (a registered read, so that it stays a block RAM),
+    // STATUS from the flags.
+    om_q <= om[om_raddr];
     if (bus_read) begin
-      o_read <= om[bus_addr[VB-1:0]];
       read_o <= bus_addr[19:16] == 4'h6;
       read_status <= bus_addr == 20'h1;
     end
@@ -286,20 +356,59 @@ module diffattn #(
       end
       S_OUT_STORE: begin
         om[oaddr] <= acc1;
+        sumsq <= (k == 0 ? 58'd0 : sumsq) + mul_p[57:0];
         acc1 <= 0;
         j <= 0;
         k <= k + 1'b1;
         if (k + 1'b1 == dv) begin
-          i <= i + 1'b1;
-          if (i + 1'b1 == n) begin
-            done <= 1'b1;
-            state <= S_IDLE;
+          if (HAS_NORM != 0 && norm_en) begin
+            k <= 0;
+            state <= S_NORM_K;
           end else begin
-            state <= S_ROW;
+            finish_row;
           end
         end else begin
           state <= S_OUT_ADDR;
         end
+      end
+      // The RMSNorm of row i (HAS_NORM and NORM only).
+      S_NORM_K: begin
+        nzero <= ssum == 58'd0;
+        nk <= hb[5:1];
+        mq <= mq_wide[31:0];
+        state <= S_NORM_SEED;
+      end
+      S_NORM_SEED: begin
+        ny <= nzero ? 17'd0 : rsqrt_seed[mq[31:26] - 6'd16];
+        niter <= 1'b0;
+        state <= S_NORM_U;
+      end
+      S_NORM_U: begin                   // u = y^2 >> 16
+        nu <= mul_p[33:16];
+        state <= S_NORM_V;
+      end
+      S_NORM_V: begin                   // v = (M >> 14) u: M y^2, 1.0 = 2^32
+        nv <= mul_p[35:0];
+        state <= S_NORM_Y;
+      end
+      S_NORM_Y: begin                   // y = y (3 - v) >> 33
+        ny <= mul_p[49:33];
+        niter <= 1'b1;
+        state <= niter ? S_NORM_ADDR : S_NORM_U;
+      end
+      S_NORM_ADDR: begin                // O[i][k] is read (om_q next cycle)
+        g_cur <= gm[k[$clog2(DVMAX)-1:0]];
+        state <= S_NORM_MUL1;
+      end
+      S_NORM_MUL1: begin                // nrm = (O y) >> k: O / sqrt(S) in Q.16
+        nrm <= $signed(mul_p[47:0]) >>> nk;
+        state <= S_NORM_MUL2;
+      end
+      S_NORM_MUL2: begin                // y = (GAIN nrm) >> 11, Q15.16
+        om[oaddr] <= mul_p[42:11];
+        k <= k + 1'b1;
+        if (k + 1'b1 == dv) finish_row;
+        else state <= S_NORM_ADDR;
       end
       default: state <= S_IDLE;
     endcase

@@ -19,7 +19,9 @@ module diffattn_stream #(
     parameter NMAX  = 64,
     parameter DMAX  = 16,
     parameter DVMAX = 16,
-    parameter EXP2_TABLE = "exp2.hex"
+    parameter EXP2_TABLE = "exp2.hex",
+    parameter HAS_NORM = 1,
+    parameter RSQRT_TABLE = "rsqrt.hex"
 ) (
     input  wire        clk,
     input  wire        reset,
@@ -170,7 +172,8 @@ module diffattn_stream #(
   wire [31:0] core_rdata;
   assign bus_rdata = core_rdata;
 
-  diffattn #(.NMAX(NMAX), .DMAX(DMAX), .DVMAX(DVMAX), .EXP2_TABLE(EXP2_TABLE)) core (
+  diffattn #(.NMAX(NMAX), .DMAX(DMAX), .DVMAX(DVMAX), .EXP2_TABLE(EXP2_TABLE), .HAS_NORM(HAS_NORM),
+             .RSQRT_TABLE(RSQRT_TABLE)) core (
       .clk(clk), .reset(reset),
       .bus_write(core_write), .bus_read(core_read), .bus_addr(core_addr), .bus_wdata(core_wdata),
       .bus_rdata(core_rdata), .busy(busy), .done(done));

@@ -46,6 +46,13 @@ Matrix<double> reference_attention(const ReferenceInputs& in) {
       for (int j = 0; j < n; ++j) s += (a1.at(i, j) - in.lambda * a2.at(i, j)) * in.v.at(j, c);
       out.at(i, c) = s;
     }
+  if (in.norm)
+    for (int i = 0; i < n; ++i) {
+      double ms = 0;
+      for (int c = 0; c < dv; ++c) ms += out.at(i, c) * out.at(i, c) / dv;
+      for (int c = 0; c < dv; ++c)
+        out.at(i, c) = in.gain[static_cast<std::size_t>(c)] * (1 - in.lambda_init) * out.at(i, c) / std::sqrt(ms + in.eps);
+    }
   return out;
 }
 
@@ -60,6 +67,16 @@ const std::vector<std::uint16_t>& exp2_table() {
   return table;
 }
 
+const std::vector<std::uint32_t>& rsqrt_seed_table() {
+  static const std::vector<std::uint32_t> table = [] {
+    std::vector<std::uint32_t> t(48);
+    for (int i = 0; i < 48; ++i)
+      t[static_cast<std::size_t>(i)] = static_cast<std::uint32_t>(std::lround(65536.0 / std::sqrt((i + 16.5) / 16.0)));
+    return t;
+  }();
+  return table;
+}
+
 std::vector<std::pair<std::string, std::string>> hex_tables() {
   std::string exp2 =
       "// EXP2[f] = round(2^15 * 2^(-f/256)), f = 0..255 (written by diffattn-model --write-tables)\n";
@@ -68,7 +85,14 @@ std::vector<std::pair<std::string, std::string>> hex_tables() {
     std::snprintf(line, sizeof line, "%04x\n", v);
     exp2 += line;
   }
-  return {{"exp2.hex", exp2}};
+  std::string rsqrt =
+      "// RSQRT_SEED[i] = round(2^16 / sqrt((i + 16.5) / 16)), i = 0..47, 17 bits (written by diffattn-model "
+      "--write-tables)\n";
+  for (std::uint32_t v : rsqrt_seed_table()) {
+    std::snprintf(line, sizeof line, "%05x\n", v);
+    rsqrt += line;
+  }
+  return {{"exp2.hex", exp2}, {"rsqrt.hex", rsqrt}};
 }
 
 // ---- fixed point ----------------------------------------------------------------------
@@ -134,8 +158,50 @@ Matrix<std::int32_t> fixed_attention(const FixedInputs& in, std::vector<RowTrace
                        ((static_cast<std::int32_t>(in.lambda_q14) * static_cast<std::int32_t>(a2[static_cast<std::size_t>(j)])) >> 14);
       for (int c = 0; c < dv; ++c) out.at(i, c) += w * in.v.at(j, c);
     }
+    if (in.norm) {
+      // y_c = gain_c O_c / sqrt(S), S = sum_c O_c^2 + eps: nrm_c = (O_c y) >> k is O_c / sqrt(S)
+      // in Q.16 (|nrm| <= 2^16), then y_c = (gain_c nrm_c) >> 11 in Q15.16.
+      std::uint64_t sum = in.norm_eps;
+      for (int c = 0; c < dv; ++c) sum += static_cast<std::uint64_t>(static_cast<std::int64_t>(out.at(i, c)) * out.at(i, c));
+      int k = 0;
+      std::uint32_t y = rsqrt_fixed(sum, &k);
+      for (int c = 0; c < dv; ++c) {
+        std::int64_t nrm = (static_cast<std::int64_t>(out.at(i, c)) * y) >> k;
+        out.at(i, c) = static_cast<std::int32_t>((in.norm_gain[static_cast<std::size_t>(c)] * nrm) >> 11);
+      }
+    }
   }
   return out;
+}
+
+std::uint32_t rsqrt_fixed(std::uint64_t s, int* k) {
+  *k = 0;
+  if (s == 0) return 0;
+  int high = 63 - __builtin_clzll(s);
+  *k = high >> 1;
+  std::uint64_t m = 2 * *k <= 30 ? s << (30 - 2 * *k) : s >> (2 * *k - 30);  // [2^30, 2^32): M in Q2.30
+  std::uint64_t y = rsqrt_seed_table()[static_cast<std::size_t>((m >> 26) - 16)];
+  for (int step = 0; step < 2; ++step) {
+    std::uint64_t u = (y * y) >> 16;        // y^2 in Q.16
+    std::uint64_t v = (m >> 14) * u;        // M y^2, 1.0 = 2^32
+    y = (y * ((std::uint64_t{3} << 32) - v)) >> 33;
+  }
+  return static_cast<std::uint32_t>(y);
+}
+
+void set_rmsnorm(FixedInputs& in, const std::vector<double>& gain, double lambda_init, double eps, double v_scale) {
+  int dv = in.v.cols;
+  if (static_cast<int>(gain.size()) != dv) throw std::invalid_argument("RMSNorm needs one gain per output column");
+  in.norm = true;
+  in.norm_gain.clear();
+  for (double g : gain) {
+    double q = std::round(g * (1 - lambda_init) * std::sqrt(static_cast<double>(dv)) * 2048.0);
+    if (q < -32768.0 || q > 32767.0) throw std::invalid_argument("RMSNorm gain out of range for Q4.11");
+    in.norm_gain.push_back(static_cast<std::int16_t>(q));
+  }
+  double e = std::round(dv * eps * std::pow(32768.0 / v_scale, 2));
+  if (e > 4294967295.0) throw std::invalid_argument("RMSNorm eps too large");
+  in.norm_eps = static_cast<std::uint32_t>(e);
 }
 
 void score_scale(double q_scale, double k_scale, int d, std::uint16_t* mult, int* shift) {
@@ -192,12 +258,29 @@ Case gaussian_case(unsigned seed, int n, int d, int dv, double lambda, bool caus
   return c;
 }
 
+void add_rmsnorm(Case& c, unsigned seed, double lambda_init) {
+  std::mt19937 rng(seed);
+  std::normal_distribution<double> normal(1.0, 0.1);
+  ReferenceInputs& r = c.reference;
+  r.norm = true;
+  r.gain.clear();
+  for (int k = 0; k < c.fixed.v.cols; ++k) r.gain.push_back(normal(rng));
+  r.lambda_init = lambda_init;
+  r.eps = 1e-5;
+  set_rmsnorm(c.fixed, r.gain, lambda_init, r.eps, c.v_scale);
+  // The reference uses the gains the hardware is given.
+  for (int k = 0; k < c.fixed.v.cols; ++k)
+    r.gain[static_cast<std::size_t>(k)] = c.fixed.norm_gain[static_cast<std::size_t>(k)] / 2048.0 /
+                                          ((1 - lambda_init) * std::sqrt(static_cast<double>(c.fixed.v.cols)));
+}
+
 Accuracy compare(const Case& c, const Matrix<std::int32_t>& fixed_out) {
   Matrix<double> ref = reference_attention(c.reference);
   Accuracy a;
   double se = 0, so = 0;
   for (std::size_t i = 0; i < ref.data.size(); ++i) {
-    double got = fixed_out.data[i] / 32768.0 * c.v_scale, want = ref.data[i];
+    double got = c.fixed.norm ? fixed_out.data[i] / 65536.0 : fixed_out.data[i] / 32768.0 * c.v_scale;
+    double want = ref.data[i];
     se += (got - want) * (got - want);
     so += want * want;
     a.max_error = std::max(a.max_error, std::abs(got - want));
@@ -208,11 +291,11 @@ Accuracy compare(const Case& c, const Matrix<std::int32_t>& fixed_out) {
   return a;
 }
 
-long head_cycles(int n, int d, int dv, bool causal) {
+long head_cycles(int n, int d, int dv, bool causal, bool norm) {
   long cycles = 1;
   for (int i = 0; i < n; ++i) {
     long keys = causal ? i + 1 : n;
-    cycles += 1 + keys * (2L * d + 2) + 3 * keys + 39 + 3 * keys + dv * (2 * keys + 1);
+    cycles += 1 + keys * (2L * d + 2) + 3 * keys + 39 + 3 * keys + dv * (2 * keys + 1) + (norm ? 8 + 3L * dv : 0);
   }
   return cycles;
 }
@@ -227,7 +310,11 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> head_register_writes(const 
       {5, static_cast<std::uint16_t>(in.lambda_q14)},
       {6, in.score_mult},
       {7, static_cast<std::uint32_t>(in.score_shift)},
-      {8, in.causal ? 1u : 0u}};
+      {8, in.causal ? 1u : 0u},
+      {9, in.norm ? 1u : 0u},
+      {10, in.norm_eps}};
+  for (std::size_t c = 0; in.norm && c < in.norm_gain.size(); ++c)
+    w.push_back({0x70000u + static_cast<std::uint32_t>(c), static_cast<std::uint16_t>(in.norm_gain[c])});
   if (!matrices) return w;
   const Matrix<std::int8_t>* qk[] = {&in.q1, &in.k1, &in.q2, &in.k2};
   for (std::uint32_t m = 0; m < 4; ++m)

@@ -35,8 +35,14 @@ struct ReferenceInputs {
   Matrix<double> v;               // N x dv
   double lambda = 0.8;
   bool causal = false;
+  // The optional headwise RMSNorm after the attention (the paper's (1 - lambda_init) LN(head)):
+  // y_c = gain_c (1 - lambda_init) O_c / sqrt(mean_c O_c^2 + eps), row by row.
+  bool norm = false;
+  std::vector<double> gain;  // dv values
+  double lambda_init = 0.8, eps = 1e-5;
 };
-// softmax(Q1 K1^T / sqrt d) - lambda softmax(Q2 K2^T / sqrt d), times V.
+// softmax(Q1 K1^T / sqrt d) - lambda softmax(Q2 K2^T / sqrt d), times V; then the RMSNorm
+// when `norm`.
 Matrix<double> reference_attention(const ReferenceInputs& in);
 
 // ---- fixed point ----------------------------------------------------------------------
@@ -48,7 +54,17 @@ struct FixedInputs {
   std::uint16_t score_mult = 1;        // the score scale: t = (q.k * score_mult) >> score_shift,
   int score_shift = 0;                 //   t in log2 units with 8 fraction bits
   bool causal = false;
+  // The optional headwise RMSNorm (rtl/diffattn/README.md, "RMSNorm"): with it, each output
+  // row becomes y_c = gain_c O_c / sqrt(sum_c O_c^2 + norm_eps), in Q15.16.
+  bool norm = false;
+  std::vector<std::int16_t> norm_gain;  // dv values, signed Q4.11: g_c (1 - lambda_init) sqrt(dv)
+  std::uint32_t norm_eps = 0;           // dv eps in O's integer units squared
 };
+
+// The RMSNorm registers for gains g (dv values), lambda_init, eps, and V's scale (real V =
+// v_scale V): folds (1 - lambda_init) and sqrt(dv) into the gains and converts eps to O's
+// units. Throws std::invalid_argument when a gain does not fit Q4.11.
+void set_rmsnorm(FixedInputs& in, const std::vector<double>& gain, double lambda_init, double eps, double v_scale);
 
 // The per-row intermediate values, for tests and for debugging the RTL.
 struct RowTrace {
@@ -58,7 +74,7 @@ struct RowTrace {
 };
 
 // Output: N x dv int32, the attention output in V's units scaled by 2^15
-// (real output = O / 32768 * v_scale).
+// (real output = O / 32768 * v_scale); with the RMSNorm, y in Q15.16 (real y = y / 65536).
 Matrix<std::int32_t> fixed_attention(const FixedInputs& in, std::vector<RowTrace>* trace = nullptr);
 
 // The cycle model of rtl/diffattn/diffattn.v: clock cycles from the cycle that writes
@@ -67,7 +83,13 @@ Matrix<std::int32_t> fixed_attention(const FixedInputs& in, std::vector<RowTrace
 // products, two cycles per element, two score cycles) + 3 L (exponentials) + 39 (the two
 // divisions) + 3 L (weights) + dv (2 L + 1) (the output row); plus the start cycle.
 // Checked against the RTL by diffattn-tb on every head it runs.
-long head_cycles(int n, int d, int dv, bool causal);
+// With the RMSNorm, each row takes 8 + 3 dv cycles more.
+long head_cycles(int n, int d, int dv, bool causal, bool norm = false);
+
+// rsqrt(S) for the RMSNorm, as the RTL computes it: S = M 4^k with M in [1, 4) (M in Q2.30),
+// a seed from RSQRT_SEED (rsqrt_seed_table) and two Newton steps y <- y (3 - M y^2) / 2;
+// returns y ~ 2^16 / sqrt(M) and k (0 for S = 0, where y = 0).
+std::uint32_t rsqrt_fixed(std::uint64_t s, int* k);
 
 // The register writes (word address, data) that load a head into rtl/diffattn (register map
 // in rtl/diffattn/README.md): N, D, DV, LAMBDA, SCORE_MULT, SCORE_SHIFT, CAUSAL, then, with
@@ -93,6 +115,9 @@ struct Case {
 };
 Case gaussian_case(unsigned seed, int n, int d, int dv, double lambda, bool causal, double correlation = 0);
 
+// Adds the headwise RMSNorm to a case: gains drawn from N(1, 0.1), eps 1e-5.
+void add_rmsnorm(Case& c, unsigned seed, double lambda_init);
+
 struct Accuracy {
   double rms_error = 0, max_error = 0;  // fixed-point output against the reference, real units
   double out_rms = 0, out_max = 0;      // of the reference output
@@ -102,6 +127,9 @@ Accuracy compare(const Case& c, const Matrix<std::int32_t>& fixed_out);
 // ---- tables ----------------------------------------------------------------------------
 // EXP2[f] = round(2^15 * 2^(-f/256)), f = 0..255: the fraction part of 2^-e.
 const std::vector<std::uint16_t>& exp2_table();
+// RSQRT_SEED[i] = round(2^16 / sqrt((i + 16.5) / 16)), i = 0..47: 1/sqrt(M) at the middle of
+// [(i + 16) / 16, (i + 17) / 16), the 48 sixteenths of [1, 4).
+const std::vector<std::uint32_t>& rsqrt_seed_table();
 // The tables as the RTL's $readmemh reads them: name -> file contents.
 std::vector<std::pair<std::string, std::string>> hex_tables();
 

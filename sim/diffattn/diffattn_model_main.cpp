@@ -14,10 +14,11 @@ namespace {
 const char* kHelp =
     "usage: diffattn-model --write-tables DIR | --accuracy [--seeds N]\n"
     "\n"
-    "  --write-tables DIR   write the hardware's tables (exp2.hex) into DIR\n"
+    "  --write-tables DIR   write the hardware's tables (exp2.hex, rsqrt.hex) into DIR\n"
     "  --accuracy           the fixed-point model against the float64 reference on random\n"
     "                       Gaussian heads (N = 64, d = 16, int8 inputs): lambda 0.8, 0,\n"
-    "                       -0.5, 1.5, causal, and the strong-cancellation case\n"
+    "                       -0.5, 1.5, causal, the strong-cancellation case, and lambda 0.8\n"
+    "                       with the headwise RMSNorm\n"
     "  --seeds N            heads per case (default 20)\n";
 
 void accuracy(int seeds) {
@@ -26,10 +27,12 @@ void accuracy(int seeds) {
     double lambda;
     bool causal;
     double correlation;
+    bool norm = false;
   };
   const Row rows[] = {{"lambda 0.8", 0.8, false, 0},           {"lambda 0 (softmax)", 0.0, false, 0},
                       {"lambda -0.5", -0.5, false, 0},         {"lambda 1.5", 1.5, false, 0},
-                      {"lambda 0.8, causal", 0.8, true, 0},    {"cancellation (0.99, 0.95)", 0.95, false, 0.99}};
+                      {"lambda 0.8, causal", 0.8, true, 0},    {"cancellation (0.99, 0.95)", 0.95, false, 0.99},
+                      {"lambda 0.8, RMSNorm", 0.8, false, 0, true}};
   std::printf("%-28s %12s %12s %14s %14s\n", "case (N=64, d=16, dv=16)", "out RMS", "RMS error", "RMS err / RMS",
               "max err / max");
   for (const Row& r : rows) {
@@ -37,6 +40,7 @@ void accuracy(int seeds) {
     for (int s = 0; s < seeds; ++s) {
       diffattn::Case c = diffattn::gaussian_case(static_cast<unsigned>(1000 + s), 64, 16, 16, r.lambda, r.causal,
                                                  r.correlation);
+      if (r.norm) diffattn::add_rmsnorm(c, static_cast<unsigned>(2000 + s), 0.8);
       diffattn::Accuracy a = diffattn::compare(c, diffattn::fixed_attention(c.fixed));
       rms += a.out_rms / seeds;
       err += a.rms_error / seeds;

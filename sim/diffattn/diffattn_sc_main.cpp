@@ -184,6 +184,12 @@ std::vector<Head> make_heads(int count, unsigned seed) {
     diffattn::score_scale(4.0 / 127, 4.0 / 127, d, &h.in.score_mult, &shift);
     h.in.score_shift = shift;
     h.in.causal = rng() % 2;
+    if (rng() % 2) {  // the RMSNorm, gains around 1, lambda_init 0.8
+      std::normal_distribution<double> gain(1.0, 0.1);
+      std::vector<double> g;
+      for (int c = 0; c < dv; ++c) g.push_back(gain(rng));
+      diffattn::set_rmsnorm(h.in, g, 0.8, 1e-5, 4.0 / 127);
+    }
     heads.push_back(std::move(h));
   }
   return heads;
@@ -236,7 +242,7 @@ int sc_main(int argc, char** argv) {
       model.b_transport(tx, delay);
       return tx.get_response_status();
     };
-    if (response(0x70000 * 4, 4) != tlm::TLM_ADDRESS_ERROR_RESPONSE || response(2, 4) != tlm::TLM_BURST_ERROR_RESPONSE ||
+    if (response(0x80000 * 4, 4) != tlm::TLM_ADDRESS_ERROR_RESPONSE || response(2, 4) != tlm::TLM_BURST_ERROR_RESPONSE ||
         response(0, 8) != tlm::TLM_BURST_ERROR_RESPONSE || response(4, 4) != tlm::TLM_OK_RESPONSE) {
       std::printf("FAIL: the TLM model's error responses\n");
       return 1;

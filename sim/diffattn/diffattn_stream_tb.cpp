@@ -125,6 +125,12 @@ diffattn::FixedInputs random_head(std::mt19937& rng) {
   in.score_mult = static_cast<std::uint16_t>(mult(rng));
   in.score_shift = shift(rng);
   in.causal = coin(rng);
+  if (coin(rng)) {  // the RMSNorm
+    std::uniform_int_distribution<int> gain(-32768, 32767);
+    in.norm = true;
+    for (int c = 0; c < dv; ++c) in.norm_gain.push_back(static_cast<std::int16_t>(gain(rng)));
+    in.norm_eps = static_cast<std::uint32_t>(rng());
+  }
   return in;
 }
 

@@ -41,6 +41,13 @@ diffattn::FixedInputs random_head(std::mt19937& rng) {
   in.score_mult = static_cast<std::uint16_t>(mult(rng));
   in.score_shift = shift(rng);
   in.causal = coin(rng);
+  if (coin(rng)) {  // the RMSNorm: any gains, eps from none to large
+    std::uniform_int_distribution<int> gain(-32768, 32767);
+    std::uniform_int_distribution<std::uint32_t> eps(0, 1u << coin(rng) * 31);
+    in.norm = true;
+    for (int c = 0; c < dv; ++c) in.norm_gain.push_back(static_cast<std::int16_t>(gain(rng)));
+    in.norm_eps = eps(rng);
+  }
   return in;
 }
 
@@ -93,6 +100,18 @@ std::vector<Edge> edge_cases(std::mt19937& rng) {
   in = base(1);
   in.lambda_q14 = -32768;
   cases.push_back({"N = 1", in});
+  in = base(kNMax);
+  in.norm = true;
+  in.norm_gain.assign(kDvMax, 2048);
+  cases.push_back({"RMSNorm (gain 1, eps 0)", in});
+  for (auto& x : in.v.data) x = 0;
+  cases.push_back({"RMSNorm of a zero output (S = 0)", in});
+  in = base(kNMax);
+  in.norm = true;
+  in.norm_gain.assign(kDvMax, -32768);
+  in.norm_eps = 0xffffffffu;
+  in.lambda_q14 = -32768;
+  cases.push_back({"RMSNorm, extreme gain, eps and lambda", in});
   return cases;
 }
 
@@ -130,7 +149,7 @@ int main(int argc, char** argv) {
       return;
     }
     total_cycles += cycles;
-    long predicted = diffattn::head_cycles(in.q1.rows, in.q1.cols, in.v.cols, in.causal);
+    long predicted = diffattn::head_cycles(in.q1.rows, in.q1.cols, in.v.cols, in.causal, in.norm);
     if (cycles != predicted) {
       std::printf("FAIL %s: %ld cycles, the cycle model (head_cycles) says %ld\n", name.c_str(), cycles, predicted);
       ++failures;
@@ -146,7 +165,9 @@ int main(int argc, char** argv) {
         return;
       }
   };
-  for (auto& e : edge_cases(rng)) {
+  std::vector<Edge> edge_list = edge_cases(rng);
+  std::size_t edges = edge_list.size();
+  for (auto& e : edge_list) {
     int before = failures;
     long cycles_before = total_cycles;
     check(e.name, e.in);
@@ -154,7 +175,7 @@ int main(int argc, char** argv) {
                 total_cycles - cycles_before);
   }
   for (int c = 0; c < count && failures < 5; ++c) check("random head " + std::to_string(c), random_head(rng));
-  std::printf("%d random heads, %d edge cases: %s (%ld cycles in all)\n", count, 8,
+  std::printf("%d random heads, %zu edge cases: %s (%ld cycles in all)\n", count, edges,
               failures ? "FAILED" : "all bit-exact against the model, cycle counts as head_cycles predicts",
               total_cycles);
   return failures ? 1 : 0;

@@ -16,7 +16,8 @@ DiffAttnTlm::DiffAttnTlm(sc_core::sc_module_name name, int nmax, int dmax, int d
       q2_(q1_.size()),
       k2_(q1_.size()),
       v_(static_cast<std::size_t>(nmax * dvmax)),
-      o_(v_.size()) {
+      o_(v_.size()),
+      gain_(static_cast<std::size_t>(dvmax)) {
   socket.register_b_transport(this, &DiffAttnTlm::b_transport);
 }
 
@@ -27,7 +28,7 @@ void DiffAttnTlm::b_transport(tlm::tlm_generic_payload& tx, sc_core::sc_time& de
     return;
   }
   std::uint32_t word = static_cast<std::uint32_t>(tx.get_address() / 4);
-  if (word >= 0x70000) {
+  if (word >= 0x80000) {
     tx.set_response_status(tlm::TLM_ADDRESS_ERROR_RESPONSE);
     return;
   }
@@ -70,11 +71,14 @@ void DiffAttnTlm::write(std::uint32_t word, std::uint32_t data, const sc_core::s
             in.score_mult = static_cast<std::uint16_t>(score_mult_);
             in.score_shift = static_cast<int>(score_shift_);
             in.causal = causal_ != 0;
+            in.norm = norm_ != 0;
+            in.norm_eps = eps_;
+            in.norm_gain.assign(gain_.begin(), gain_.begin() + dv);
             Matrix<std::int32_t> out = fixed_attention(in);
             for (int r = 0; r < n; ++r)
               for (int c = 0; c < dv; ++c) o_[static_cast<std::size_t>(r * dvmax_ + c)] = out.at(r, c);
             started_ = true;
-            done_at_ = at + head_cycles(n, d, dv, in.causal) * period_;
+            done_at_ = at + head_cycles(n, d, dv, in.causal, in.norm) * period_;
             ++heads_;
           }
           break;
@@ -85,6 +89,8 @@ void DiffAttnTlm::write(std::uint32_t word, std::uint32_t data, const sc_core::s
         case reg::kScoreMult: score_mult_ = data & 0xffff; break;
         case reg::kScoreShift: score_shift_ = data & 63; break;
         case reg::kCausal: causal_ = data & 1; break;
+        case reg::kNorm: norm_ = data & 1; break;
+        case reg::kEps: eps_ = data; break;
         default: break;
       }
       break;
@@ -93,6 +99,7 @@ void DiffAttnTlm::write(std::uint32_t word, std::uint32_t data, const sc_core::s
     case 3: q2_[qk] = static_cast<std::int8_t>(data); break;
     case 4: k2_[qk] = static_cast<std::int8_t>(data); break;
     case 5: v_[vo] = static_cast<std::int8_t>(data); break;
+    case 7: gain_[index % gain_.size()] = static_cast<std::int16_t>(data & 0xffff); break;
     default: break;
   }
 }

@@ -1,5 +1,5 @@
-// A SystemC TLM-2.0 loosely-timed model of the differential-attention accelerator as a
-// memory-mapped peripheral: the register map of rtl/diffattn/README.md on a target socket
+// A SystemC TLM-2.0 loosely-timed model of the differential-attention accelerator (built
+// with the RMSNorm, HAS_NORM = 1) as a memory-mapped peripheral: the register map of rtl/diffattn/README.md on a target socket
 // (byte address = word address * 4, 32-bit little-endian data), the result from the
 // bit-exact model (fixed_attention), the timing from the RTL's cycle model (head_cycles).
 //
@@ -24,7 +24,8 @@ namespace diffattn {
 namespace reg {
 constexpr std::uint32_t kCtrl = 0x00000, kStatus = 0x00001, kN = 0x00002, kD = 0x00003, kDv = 0x00004,
                         kLambda = 0x00005, kScoreMult = 0x00006, kScoreShift = 0x00007, kCausal = 0x00008,
-                        kQ1 = 0x10000, kK1 = 0x20000, kQ2 = 0x30000, kK2 = 0x40000, kV = 0x50000, kO = 0x60000;
+                        kNorm = 0x00009, kEps = 0x0000A, kQ1 = 0x10000, kK1 = 0x20000, kQ2 = 0x30000, kK2 = 0x40000,
+                        kV = 0x50000, kO = 0x60000, kGain = 0x70000;
 }
 
 class DiffAttnTlm : public sc_core::sc_module {
@@ -47,10 +48,11 @@ class DiffAttnTlm : public sc_core::sc_module {
 
   const int nmax_, dmax_, dvmax_;
   const sc_core::sc_time period_;
-  std::uint32_t n_ = 0, d_ = 0, dv_ = 0, score_mult_ = 0, score_shift_ = 0, causal_ = 0;
+  std::uint32_t n_ = 0, d_ = 0, dv_ = 0, score_mult_ = 0, score_shift_ = 0, causal_ = 0, norm_ = 0, eps_ = 0;
   std::int16_t lambda_ = 0;
   std::vector<std::int8_t> q1_, k1_, q2_, k2_, v_;
   std::vector<std::int32_t> o_;
+  std::vector<std::int16_t> gain_;
   bool started_ = false;
   sc_core::sc_time done_at_;
   long heads_ = 0;

@@ -110,6 +110,34 @@ TEST(DiffAttnModel, ScoreScaleAndLambdaEncoding) {
   EXPECT_THROW(lambda_to_q14(2.0), std::invalid_argument);
 }
 
+TEST(DiffAttnModel, RsqrtIsAccurateOverTheWholeRange) {
+  // y 2^-k ~ 2^16 / sqrt(S): relative error below 5e-5 from S = 1 to 2^60 (two Newton steps;
+  // y has 16 fraction bits).
+  int k = -1;
+  EXPECT_EQ(rsqrt_fixed(0, &k), 0u);
+  EXPECT_EQ(k, 0);
+  for (double e = 0; e <= 60; e += 0.37) {
+    auto s = static_cast<std::uint64_t>(std::ldexp(1.0, static_cast<int>(e)) * (1 + std::fmod(e, 1.0)));
+    std::uint32_t y = rsqrt_fixed(s, &k);
+    double got = std::ldexp(static_cast<double>(y), -k), want = 65536.0 / std::sqrt(static_cast<double>(s));
+    EXPECT_NEAR(got / want, 1.0, 5e-5) << "S = " << s;
+  }
+}
+
+TEST(DiffAttnModel, RmsNormMeetsTheAccuracyTargets) {
+  // The headwise RMSNorm after lambda 0.8 attention, gains around 1, lambda_init 0.8.
+  for (unsigned seed = 1; seed <= 5; ++seed) {
+    Case c = gaussian_case(seed, 64, 16, 16, 0.8, seed % 2 == 0);
+    add_rmsnorm(c, seed, 0.8);
+    expect_accurate(compare(c, fixed_attention(c.fixed)));
+  }
+  // A row of zeros (V = 0) stays zero: S = eps, no division by zero.
+  Case z = gaussian_case(9, 8, 16, 4, 0.8, false);
+  for (auto& x : z.fixed.v.data) x = 0;
+  add_rmsnorm(z, 9, 0.8);
+  for (std::int32_t y : fixed_attention(z.fixed).data) EXPECT_EQ(y, 0);
+}
+
 TEST(DiffAttnModel, CommittedTablesEqualAFreshGeneration) {
   EXPECT_EQ(exp2_table()[0], 32768);
   EXPECT_EQ(exp2_table()[128], 23170);  // 2^15 / sqrt 2
