@@ -79,6 +79,7 @@ test: build
 
 bench: deps-bench build
 	@$(PYTHON) bench/qor.py --scaling $(BENCH_ARGS)
+	@bench/diffattn.sh $(BUILD)
 	@$(PYTHON) bench/reliability.py --build $(BUILD)
 
 # The reliability report alone (bench/results/reliability.md).
