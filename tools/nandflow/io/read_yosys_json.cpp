@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -17,6 +18,22 @@ namespace {
 // positional instantiation in a testbench depends on.
 using json = nlohmann::ordered_json;
 
+// A document that parses but is not a Yosys netlist (a member of the wrong kind or range).
+struct Malformed : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// An integer member, 0 when absent; anything else, or a value outside [-2^30, 2^30], is
+// malformed (a float such as 7e44 must not reach an int: found by fuzz_yosys_json).
+long int_member(const json& obj, const char* key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return 0;
+  if (!it->is_number_integer()) throw Malformed(std::string("member \"") + key + "\" is not an integer");
+  long v = it->get<long>();
+  if (v < -(1L << 30) || v > (1L << 30)) throw Malformed(std::string("member \"") + key + "\" is out of range");
+  return v;
+}
+
 // Parses `text` and runs `body` on it. A malformed document (bad syntax, a member of the
 // wrong type, a missing one) becomes a UserError naming the file, never another exception.
 template <class Body>
@@ -30,6 +47,8 @@ auto with_parsed_json(const std::string& text, const std::string& path, Body bod
   try {
     return body(netlist);
   } catch (const json::exception& e) {
+    throw UserError(path + ": malformed Yosys JSON netlist (" + std::string(e.what()) + ")");
+  } catch (const Malformed& e) {
     throw UserError(path + ": malformed Yosys JSON netlist (" + std::string(e.what()) + ")");
   }
 }
@@ -92,10 +111,10 @@ class BitNames {
     for (auto it = nets.begin(); it != nets.end(); ++it) {
       const json& net = it.value();
       const std::string name = plain_name(it.key());
-      bool hidden = net.value("hide_name", 0) != 0 || (!it.key().empty() && it.key()[0] == '$');
+      bool hidden = int_member(net, "hide_name") != 0 || (!it.key().empty() && it.key()[0] == '$');
       const json& bits = net.at("bits");
-      int offset = net.value("offset", 0);
-      bool upto = net.value("upto", 0) != 0;
+      int offset = static_cast<int>(int_member(net, "offset"));
+      bool upto = int_member(net, "upto") != 0;
       int width = static_cast<int>(bits.size());
       std::string state = attr_string(net, "nf_state");
       std::string src = attr_string(net, "src");
@@ -219,9 +238,9 @@ static Design design_from_json(const json& netlist) {
     Port port;
     port.name = plain_name(it.key());
     port.width = static_cast<int>(p.at("bits").size());
-    port.offset = p.value("offset", 0);
-    port.upto = p.value("upto", 0) != 0;
-    port.is_signed = p.value("signed", 0) != 0;
+    port.offset = static_cast<int>(int_member(p, "offset"));
+    port.upto = int_member(p, "upto") != 0;
+    port.is_signed = int_member(p, "signed") != 0;
     if (dir == "inout")
       throw UserError("port '" + port.name + "' of module '" + design.top +
                       "' is inout; NAND netlists support input and output ports only");
