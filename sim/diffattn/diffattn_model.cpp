@@ -295,7 +295,8 @@ long head_cycles(int n, int d, int dv, bool causal, bool norm) {
   long cycles = 1;
   for (int i = 0; i < n; ++i) {
     long keys = causal ? i + 1 : n;
-    cycles += 1 + keys * (2L * d + 2) + 3 * keys + 39 + 3 * keys + dv * (2 * keys + 1) + (norm ? 8 + 3L * dv : 0);
+    long dot = d >= 2 ? keys * d : 2 * keys - 1;  // with d = 1, one element every other cycle
+    cycles += 1 + dot + 4 + keys + 3 + 39 + 2 * keys + 1 + (dv + 1) / 2 * (keys + 1) + dv + (norm ? 8 + 3L * dv : 0);
   }
   return cycles;
 }

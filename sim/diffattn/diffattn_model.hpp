@@ -79,11 +79,11 @@ Matrix<std::int32_t> fixed_attention(const FixedInputs& in, std::vector<RowTrace
 
 // The cycle model of rtl/diffattn/diffattn.v: clock cycles from the cycle that writes
 // CTRL = 1 to the cycle after which STATUS shows done, both counted. Per query row with L
-// keys (L = N, or i + 1 under the causal mask): 1 (row set-up) + L (2 d + 2) (both dot
-// products, two cycles per element, two score cycles) + 3 L (exponentials) + 39 (the two
-// divisions) + 3 L (weights) + dv (2 L + 1) (the output row); plus the start cycle.
+// keys (L = N, or i + 1 under the causal mask): 1 (row set-up) + L d (both dot products, one
+// element per cycle; 2 L - 1 when d = 1) + 4 (the last scores) + L + 3 (exponentials) + 39
+// (the two divisions) + 2 L + 1 (weights) + ceil(dv / 2) (L + 1) + dv (the output row, two
+// columns per pass); plus the start cycle.
 // Checked against the RTL by diffattn-tb on every head it runs.
-// With the RMSNorm, each row takes 8 + 3 dv cycles more.
 long head_cycles(int n, int d, int dv, bool causal, bool norm = false);
 
 // rsqrt(S) for the RMSNorm, as the RTL computes it: S = M 4^k with M in [1, 4) (M in Q2.30),
