@@ -2,7 +2,7 @@
 # The CLI as a user meets it: --help everywhere, clear errors with file and line,
 # non-zero exits, and no partial output files left behind.
 set -uo pipefail
-nandflow=$1; testdir=$2
+nandflow=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); testdir=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail=0
@@ -60,4 +60,11 @@ expect "aiger bad binary delta" 1 "delta.aig: byte 16 \\(AND gate 0\\): first de
 printf 'aag 1 1 0 1 0\n2\n' >"$work/short.aag"
 expect "aiger truncated" 1 "short.aag:3: the file ends where an output line was expected" -- \
   "$nandflow" count "$work/short.aag"
+# A memory initialised from a file named relative to the working directory, as Yosys users
+# write it: nandflow runs Yosys's elaboration there (the rest in its temporary directory).
+# (The source lives elsewhere: Yosys also looks beside the source file.)
+mkdir -p "$work/rom" "$work/src" && printf '3\n5\na\nf\n' >"$work/rom/table.hex"
+printf 'module rom(input [1:0] a, output [3:0] y);\n  reg [3:0] m [0:3];\n  initial $readmemh("table.hex", m);\n  assign y = m[a];\nendmodule\n' >"$work/src/rom.v"
+expect "readmemh relative to the working directory" 0 "^PROVEN" -- \
+  bash -c "cd '$work/rom' && '$nandflow' synth ../src/rom.v --verify -o out.v"
 exit $fail

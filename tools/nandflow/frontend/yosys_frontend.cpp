@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -73,6 +74,9 @@ std::string aiger_module_name(const std::string& path) {
   return stem;
 }
 
+// Ends the part of a script that reads the user's files (see run_yosys_script).
+const char* kElaborated = "# nandflow: elaborated\n";
+
 std::string read_commands(const FrontendParams& p) {
   if (p.files.empty()) throw UserError("no input files given");
   std::string cmds;
@@ -102,7 +106,7 @@ std::string read_commands(const FrontendParams& p) {
     cmds += "chparam -set " + name + " " + value + " " + p.top + "\n";
   }
   cmds += p.top.empty() ? "hierarchy -check -auto-top\n" : "hierarchy -check -top " + p.top + "\n";
-  return cmds;
+  return cmds + kElaborated;
 }
 
 // The flip-flop types nandflow's cell library implements (see cells/nf_cells.v).
@@ -144,17 +148,17 @@ struct YosysRun {
   double seconds = 0;
 };
 
-YosysRun run_yosys_script(const std::string& script, const TempDir& dir, bool verbose) {
-  if (!program_exists("yosys"))
-    throw UserError("yosys is not installed (run 'make deps', or apt-get install yosys)");
-  std::string script_path = dir.file("run.ys");
+// Runs one Yosys process on `script` in `cwd` (empty: the user's directory).
+YosysRun run_yosys_process(const std::string& script, const TempDir& dir, const std::string& name,
+                           const std::string& cwd, bool verbose) {
+  std::string script_path = dir.file(name + ".ys"), log_path = dir.file(name + ".log");
   write_file_atomic(script_path, script);
-  if (verbose) std::cerr << "nandflow: yosys script:\n" << script;
+  if (verbose) std::cerr << "nandflow: yosys script (" << name << "):\n" << script;
   auto t0 = std::chrono::steady_clock::now();
-  ProcessResult r = run_process({"yosys", "-q", "-l", dir.file("yosys.log"), "-s", script_path}, dir.path());
+  ProcessResult r = run_process({"yosys", "-q", "-l", log_path, "-s", script_path}, cwd);
   YosysRun run;
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  run.log = file_exists(dir.file("yosys.log")) ? read_file(dir.file("yosys.log")) : r.output;
+  run.log = file_exists(log_path) ? read_file(log_path) : r.output;
   if (r.exit_code != 0) {
     // Under the address-space limit an allocation fails: Yosys says so, or it (or ABC,
     // which it runs) cannot load or crashes.
@@ -166,6 +170,25 @@ YosysRun run_yosys_script(const std::string& script, const TempDir& dir, bool ve
     throw UserError(as_user_wrote(yosys_error_message(r.output + "\n" + run.log)));
   }
   return run;
+}
+
+// Runs a script in two Yosys processes: the reading and elaboration (up to kElaborated) in
+// the user's directory, where `$readmemh("table.hex")` and include files are found the way
+// the user expects; then the rest in nandflow's temporary directory, so that the directories
+// ABC makes there (abc -nocleanup) go when nandflow's does, on every exit.
+YosysRun run_yosys_script(const std::string& script, const TempDir& dir, bool verbose) {
+  if (!program_exists("yosys"))
+    throw UserError("yosys is not installed (run 'make deps', or apt-get install yosys)");
+  std::size_t at = script.find(kElaborated);
+  if (at == std::string::npos) return run_yosys_process(script, dir, "run", dir.path(), verbose);
+  const std::string rtlil = dir.file("elaborated.il");
+  YosysRun read = run_yosys_process(script.substr(0, at) + "write_rtlil " + quoted(rtlil) + "\n", dir, "read", "",
+                                    verbose);
+  YosysRun rest = run_yosys_process("read_rtlil " + quoted(rtlil) + "\n" + script.substr(at + std::strlen(kElaborated)),
+                                    dir, "run", dir.path(), verbose);
+  rest.seconds += read.seconds;
+  rest.log = read.log + rest.log;
+  return rest;
 }
 
 }  // namespace
