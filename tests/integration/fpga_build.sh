@@ -24,6 +24,11 @@ if os.path.exists(nand):  # the NAND-gate CPU: every NAND is a LUT of its own
     n = json.load(open(nand))["nand2"]
     assert s["luts"] >= n > 500, (s["luts"], n)
     print(f"ok   {n} NAND gates of the CPU, {s['luts']} LUTs in all")
+if s["board"] == "upduino3":  # the clock from the internal oscillator, the LEDs through the RGB driver
+    netlist = os.path.join(os.path.dirname(sys.argv[1]), s["design"] + ".json")
+    cells = {c["type"] for m in json.load(open(netlist))["modules"].values() for c in m.get("cells", {}).values()}
+    assert {"SB_HFOSC", "SB_RGBA_DRV"} <= cells, cells
+    print("ok   SB_HFOSC clock and SB_RGBA_DRV LEDs")
 print("ok   summary:", {k: s[k] for k in ("logic_cells", "luts", "flip_flops", "block_ram", "fmax_mhz", "timing")})
 PY
 # A stage that fails leaves nothing stale behind: a program that does not assemble.
