@@ -9,10 +9,12 @@
 // Any other address reads 0 and ignores writes.
 //
 // Timing. The CPU needs its instruction (ROM[pc]) and M (RAM[A]) within the same clock
-// cycle, but block RAM reads are clocked. Both pc and A change only at the rising edge,
-// so the memories read at the FALLING edge, half a cycle later, and the CPU has the second
-// half of the cycle to compute; RAM writes happen at the rising edge, like every other
-// register. (iCE40 block RAMs have separate read and write clocks.)
+// cycle, but block RAM reads are clocked. So the SoC works out, from the CPU's outputs,
+// where pc and A go at the next rising edge (pcNext, aNext: the same few gates the CPU
+// uses to load them), and the block RAMs read those addresses at that same edge: the
+// instruction and M of the new cycle are there from its start. A RAM write and a read of
+// the same address at one edge (M=D+1 followed by D=M) would read the old word, so the
+// written word is passed on instead. Everything is clocked on the rising edge.
 `default_nettype none
 // The program: a .hack file named by the HACK_PROGRAM macro (yosys/iverilog
 // -DHACK_PROGRAM=\"file.hack\"), loaded into the ROM at synthesis. A macro, not only a
@@ -45,21 +47,38 @@ module HackSoC #(
   CPU cpu (.clk(clk), .inM(inM), .instruction(instruction), .reset(reset), .outM(outM), .writeM(writeM),
            .addressM(addressM), .pc(pc));
 
-  // ROM: the program, read at the falling edge.
+  // Where the CPU goes next, from its outputs: A <- instruction or the ALU's result
+  // (outM) when loaded; pc <- A on a jump (decided on the ALU's result: zero, negative),
+  // else pc + 1; 0 in reset.
+  wire isC = instruction[15];
+  wire loadA = ~isC | instruction[5];
+  wire [14:0] aNext = loadA ? (isC ? outM[14:0] : instruction[14:0]) : addressM;
+  wire zr = outM == 16'd0, ng = outM[15];
+  wire jump = isC & ((instruction[2] & ng) | (instruction[1] & zr) | (instruction[0] & ~zr & ~ng));
+  wire [14:0] pcNext = reset ? 15'd0 : jump ? addressM : pc + 15'd1;
+
+  // ROM: the program, read at the rising edge at pcNext.
   reg [15:0] rom [0:ROM_WORDS-1];
   integer i;
   initial begin
     for (i = 0; i < ROM_WORDS; i = i + 1) rom[i] = 16'd0;
     if (PROGRAM != "") $readmemb(PROGRAM, rom);
   end
-  always @(negedge clk) instruction <= rom[pc[ROM_BITS-1:0]];
+  always @(posedge clk) instruction <= rom[pcNext[ROM_BITS-1:0]];
 
-  // RAM: written at the rising edge, read at the falling edge.
+  // RAM: written at addressM and read at aNext at the same rising edge.
   wire isRam = addressM < RAM_WORDS;
   reg [15:0] ram [0:RAM_WORDS-1];
   reg [15:0] ramOut = 16'd0;
-  always @(posedge clk) if (writeM && isRam) ram[addressM[RAM_BITS-1:0]] <= outM;
-  always @(negedge clk) ramOut <= ram[addressM[RAM_BITS-1:0]];
+  reg [15:0] written = 16'd0;
+  reg        bypass = 1'b0;       // the word read was written at the same edge
+  always @(posedge clk) begin
+    if (writeM && isRam) ram[addressM[RAM_BITS-1:0]] <= outM;
+    ramOut <= ram[aNext[RAM_BITS-1:0]];
+    bypass <= writeM && isRam && aNext == addressM;
+    written <= outM;
+  end
+  wire [15:0] ramWord = bypass ? written : ramOut;
 
   // I/O registers.
   wire isLeds = addressM == 15'h6001;
@@ -69,7 +88,7 @@ module HackSoC #(
   uart_tx #(.CLOCK_HZ(CLOCK_HZ), .BAUD(BAUD)) uart (
       .clk(clk), .reset(reset), .start(writeM && isUart), .data(outM[7:0]), .busy(uartBusy), .tx(uart_tx));
 
-  assign inM = isRam  ? ramOut
+  assign inM = isRam  ? ramWord
              : isLeds ? {8'd0, leds}
              : isUart ? {15'd0, uartBusy}
              : 16'd0;

@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# The Hack SoC's RTL (rtl/soc, built with the FPGA's adder as on a board) runs Hello.asm
-# and prints "Hello, Hack!" on its UART, decoded by tests/soc/hack_soc_tb.v (Icarus).
+# The Hack SoC's RTL (rtl/soc, with the gate-level adder and with the FPGA's) runs Hello.asm
+# and prints "Hello, Hack!" on its UART, decoded by tests/soc/hack_soc_tb.v (Icarus), and
+# SelfTest.asm, which prints 123 * 45 as read back right after each write.
 set -euo pipefail
 root=$1; hackasm=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$hackasm" "$root/rtl/soc/programs/Hello.asm" -o "$work/Hello.hack"
-for fpga in "" "-DHACK_FPGA"; do
-  iverilog -g2012 $fpga -DHACK_PROGRAM="\"$work/Hello.hack\"" -o "$work/tb.vvp" "$root/tests/soc/hack_soc_tb.v" \
-    "$root"/rtl/soc/*.v "$root"/rtl/hack/*.v 2>"$work/iverilog.log" || { cat "$work/iverilog.log"; exit 1; }
-  out=$(vvp -n "$work/tb.vvp" +chars=13 +cycles=40000)
-  echo "$out"
-  grep -q "^Hello, Hack!$" <<<"$out" || { echo "FAIL: UART printed something else (${fpga:-gate-level adder})"; exit 1; }
-done
-echo "ok   Hello.asm on the SoC RTL prints 'Hello, Hack!' (both adders)"
+run() {  # run PROGRAM CHARS EXPECTED
+  "$hackasm" "$root/rtl/soc/programs/$1.asm" -o "$work/$1.hack"
+  for fpga in "" "-DHACK_FPGA"; do
+    iverilog -g2012 $fpga -DHACK_PROGRAM="\"$work/$1.hack\"" -o "$work/tb.vvp" "$root/tests/soc/hack_soc_tb.v" \
+      "$root"/rtl/soc/*.v "$root"/rtl/hack/*.v 2>"$work/iverilog.log" || { cat "$work/iverilog.log"; exit 1; }
+    out=$(vvp -n "$work/tb.vvp" +chars=$2 +cycles=60000)
+    echo "$out"
+    grep -qx "$3" <<<"$out" || { echo "FAIL: $1 printed something else (${fpga:-gate-level adder})"; exit 1; }
+  done
+  echo "ok   $1.asm on the SoC RTL prints '$3' (both adders)"
+}
+run Hello 13 "Hello, Hack!"
+run SelfTest 17 "1111100110101000"
