@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Random-design differential testing (make fuzz): nandflow-random-design writes a module,
-# nandflow synth --verify must prove its netlist at every effort level. Failing designs are
-# kept in out/fuzz/ with the log.
+# nandflow synth --verify must prove its netlist at every effort level, and the netlist must
+# agree with the module in Icarus (the generator's self-checking testbench). Failing designs
+# are kept in out/fuzz/ with the log.
 #   tools/scripts/fuzz-designs.sh [BUILD_DIR] [--seed S] [--count N] [--minutes M] [--small]
 set -uo pipefail
 build=build
@@ -25,13 +26,16 @@ done_count=0; failed=0
 for ((s = seed; ; s++)); do
   [ "$minutes" -gt 0 ] && [ "$(date +%s)" -ge "$deadline" ] && break
   [ "$minutes" -eq 0 ] && [ "$done_count" -ge "$count" ] && break
-  "$gen" "$s" $size -o "$work/d.v"
+  "$gen" "$s" $size -o "$work/d.v" --testbench "$work/tb.v"
   for level in 0 1 2 3; do
     if ! "$nandflow" synth "$work/d.v" -o "$work/n.v" --verify -O$level --time-limit 5 >"$work/log" 2>&1 \
-       || ! grep -q '^PROVEN' "$work/log"; then
+       || ! grep -q '^PROVEN' "$work/log" \
+       || ! sed 's/^module random_design /module random_design_net /' "$work/n.v" >"$work/net.v" \
+       || ! iverilog -g2012 -o "$work/tb.vvp" "$work/d.v" "$work/net.v" "$work/nf_cells.v" "$work/tb.v" >>"$work/log" 2>&1 \
+       || ! vvp -n "$work/tb.vvp" >>"$work/log" 2>&1 || ! grep -q '^PASS' "$work/log"; then
       failed=$((failed + 1))
       cp "$work/d.v" "$out/seed$s.v"; cp "$work/log" "$out/seed$s-O$level.log"
-      echo "FAIL seed $s -O$level: $(grep -m1 -E 'NOT EQUIVALENT|nandflow:' "$work/log")"
+      echo "FAIL seed $s -O$level: $(grep -m1 -E 'NOT EQUIVALENT|nandflow:|MISMATCH|FAIL' "$work/log")"
       break
     fi
   done

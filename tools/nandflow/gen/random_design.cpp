@@ -3,8 +3,9 @@
 // operators Yosys accepts, plus registers with enables and resets, a small FSM and a
 // small memory. The same seed always gives the same module.
 //
-//   nandflow-random-design SEED [-o FILE] [--comb] [--small]
-//   (--comb: no clock, no registers; --small: narrow signals, shallow expressions)
+//   nandflow-random-design SEED [-o FILE] [--comb] [--small] [--testbench FILE [--cycles N]]
+//   (--comb: no clock, no registers; --small: narrow signals, shallow expressions;
+//    --testbench: also a self-checking Icarus testbench for the module and its netlist)
 //
 // Every design is well defined in simulation, so RTL and netlist can be co-simulated:
 // a division or remainder by zero is guarded (x / y becomes y != 1'b0 ? x / y : 1'b0), and
@@ -42,6 +43,7 @@ class Generator {
     for (int i = 0; i < inputs; ++i) {
       Signal s{"in" + std::to_string(i), pick(1, small_ ? 4 : 8), coin()};
       signals_.push_back(s);
+      inputs_.push_back(s);
       ports.push_back("    input wire " + decl(s));
     }
     std::ostringstream body;
@@ -55,6 +57,7 @@ class Generator {
     int outputs = pick(1, 4);
     for (int i = 0; i < outputs; ++i) {
       Signal s{"out" + std::to_string(i), pick(1, small_ ? 5 : 10), coin()};
+      outputs_.push_back(s);
       ports.push_back("    output wire " + decl(s));
       body << "  assign " << s.name << " = " << expression(2, s.width) << ";\n";
     }
@@ -65,10 +68,69 @@ class Generator {
 
   void set_seed_line(const std::string& s) { seed_line_ = s; }
 
+  // A self-checking testbench (call after module()): random_design and its netlist, renamed
+  // random_design_net, under the same random inputs (and, with registers, a clock and a reset
+  // asserted in the first two cycles and now and then); after every input change and every
+  // clock edge, each output bit the source defines (0 or 1) must be the same in the netlist.
+  std::string testbench(int cycles) const {
+    std::ostringstream t;
+    t << "// Testbench for nandflow-random-design " << seed_line_ << ": source vs netlist (Icarus)\n"
+      << "`timescale 1ns / 1ps\nmodule random_design_tb;\n";
+    std::string conn_s, conn_n, all_s, all_n;
+    int total = 0;
+    if (!comb_) {
+      t << "  reg clk = 1'b0, rst = 1'b1;\n";
+      conn_s = conn_n = ".clk(clk), .rst(rst), ";
+    }
+    for (const Signal& s : inputs_) {
+      t << "  reg " << range(s) << s.name << " = 0;\n";
+      conn_s += "." + s.name + "(" + s.name + "), ";
+      conn_n += "." + s.name + "(" + s.name + "), ";
+    }
+    for (std::size_t i = 0; i < outputs_.size(); ++i) {
+      const Signal& s = outputs_[i];
+      t << "  wire " << range(s) << s.name << "_s, " << s.name << "_n;\n";
+      conn_s += "." + s.name + "(" + s.name + "_s)" + (i + 1 < outputs_.size() ? ", " : "");
+      conn_n += "." + s.name + "(" + s.name + "_n)" + (i + 1 < outputs_.size() ? ", " : "");
+      all_s += (all_s.empty() ? "" : ", ") + s.name + "_s";
+      all_n += (all_n.empty() ? "" : ", ") + s.name + "_n";
+      total += s.width;
+    }
+    t << "  random_design src (" << conn_s << ");\n  random_design_net net (" << conn_n << ");\n"
+      << "  wire [" << total - 1 << ":0] got_s = {" << all_s << "}, got_n = {" << all_n << "};\n"
+      << "  integer cycle, b, errors = 0;\n"
+      << "  task check(input [39:0] when);\n"
+      << "    for (b = 0; b < " << total << "; b = b + 1)\n"
+      << "      if ((got_s[b] === 1'b0 || got_s[b] === 1'b1) && got_n[b] !== got_s[b]) begin\n"
+      << "        if (errors < 5) $display(\"MISMATCH cycle %0d after %0s: output bit %0d, source %b, netlist %b\",\n"
+      << "                                 cycle, when, b, got_s[b], got_n[b]);\n"
+      << "        errors = errors + 1;\n"
+      << "      end\n"
+      << "  endtask\n"
+      << "  initial begin\n"
+      << "    for (cycle = 0; cycle < " << cycles << "; cycle = cycle + 1) begin\n";
+    for (const Signal& s : inputs_) t << "      " << s.name << " = $random;\n";
+    if (!comb_) {
+      t << "      rst = cycle < 2 || ($random & 15) == 0;\n"
+        << "      #1 check(\"inputs\");\n"
+        << "      clk = 1'b1;\n      #1 check(\"rise\");\n"
+        << "      clk = 1'b0;\n      #1 check(\"fall\");\n";
+    } else {
+      t << "      #1 check(\"inputs\");\n";
+    }
+    t << "    end\n"
+      << "    if (errors != 0) $display(\"FAIL: %0d mismatches in " << cycles << " cycles\", errors);\n"
+      << "    else $display(\"PASS: " << cycles << " cycles, " << total << " output bits\");\n"
+      << "    $finish;\n  end\nendmodule\n";
+    return t.str();
+  }
+
  private:
   int pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
   bool coin() { return pick(0, 1) == 1; }
   const Signal& any() { return signals_[static_cast<std::size_t>(pick(0, static_cast<int>(signals_.size()) - 1))]; }
+
+  static std::string range(const Signal& s) { return s.width > 1 ? "[" + std::to_string(s.width - 1) + ":0] " : ""; }
 
   static std::string decl(const Signal& s) {
     return std::string(s.is_signed ? "signed " : "") + (s.width > 1 ? "[" + std::to_string(s.width - 1) + ":0] " : "") +
@@ -175,23 +237,35 @@ class Generator {
   bool comb_;
   bool small_;  // narrower signals and shallower expressions: quick to synthesise (make test)
   std::vector<Signal> signals_;
+  std::vector<Signal> inputs_, outputs_;
   std::string seed_line_;
 };
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string out;
+  std::string out, testbench;
+  int cycles = 200;
   bool comb = false, small = false;
   long seed = -1;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--help" || a == "-h") {
-      std::cout << "usage: nandflow-random-design SEED [-o FILE] [--comb] [--small]\n\n"
-                   "Writes a random Verilog module (random_design) for differential testing.\n";
+      std::cout << "usage: nandflow-random-design SEED [-o FILE] [--comb] [--small] [--testbench FILE [--cycles N]]\n\n"
+                   "Writes a random Verilog module (random_design) for differential testing; with\n"
+                   "--testbench, also a self-checking Icarus testbench that runs it beside its netlist\n"
+                   "(the netlist's module renamed random_design_net) for N cycles (default 200).\n";
       return 0;
     } else if (a == "-o" && i + 1 < argc) {
       out = argv[++i];
+    } else if (a == "--testbench" && i + 1 < argc) {
+      testbench = argv[++i];
+    } else if (a == "--cycles" && i + 1 < argc) {
+      cycles = std::atoi(argv[++i]);
+      if (cycles < 1) {
+        std::cerr << "nandflow-random-design: --cycles expects a positive number\n";
+        return 2;
+      }
     } else if (a == "--comb") {
       comb = true;
     } else if (a == "--small") {
@@ -210,15 +284,14 @@ int main(int argc, char** argv) {
   Generator g(static_cast<unsigned>(seed), comb, small);
   g.set_seed_line(std::to_string(seed) + (comb ? " --comb" : "") + (small ? " --small" : ""));
   std::string text = g.module();
-  if (out.empty()) {
-    std::cout << text;
-  } else {
-    std::ofstream f(out);
-    f << text;
-    if (!f) {
-      std::cerr << "nandflow-random-design: cannot write " << out << "\n";
-      return 1;
-    }
-  }
+  auto write = [](const std::string& path, const std::string& content) {
+    std::ofstream f(path);
+    f << content;
+    if (!f) std::cerr << "nandflow-random-design: cannot write " << path << "\n";
+    return static_cast<bool>(f);
+  };
+  if (out.empty()) std::cout << text;
+  else if (!write(out, text)) return 1;
+  if (!testbench.empty() && !write(testbench, g.testbench(cycles))) return 1;
   return 0;
 }
