@@ -1,5 +1,6 @@
 #include "frontend/yosys_frontend.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstring>
@@ -47,12 +48,6 @@ std::string as_user_wrote(std::string message) {
   return message;
 }
 
-// ABC writes its files in a directory of its own, which Yosys creates under /tmp and
-// leaves behind when ABC fails or is interrupted. With -nocleanup it is created in the
-// current directory instead, nandflow's temporary one, and removed with it on every exit.
-const char* kAbcNand = "abc -nocleanup -g NAND\n";
-// The ABC step of Yosys's `synth` (abc -fast; opt -fast), with the same directory.
-const char* kSynthAbc = "abc -nocleanup -fast\nopt -fast\n";
 
 // A netlist Yosys wrote, refused when it is larger than --max-nodes allows.
 Design read_limited(const std::string& json_path, const FrontendParams& p) {
@@ -73,9 +68,6 @@ std::string aiger_module_name(const std::string& path) {
   if (stem.empty() || std::isdigit(static_cast<unsigned char>(stem[0]))) stem = "aiger_" + stem;
   return stem;
 }
-
-// Ends the part of a script that reads the user's files (see run_yosys_script).
-const char* kElaborated = "# nandflow: elaborated\n";
 
 std::string read_commands(const FrontendParams& p) {
   if (p.files.empty()) throw UserError("no input files given");
@@ -106,7 +98,7 @@ std::string read_commands(const FrontendParams& p) {
     cmds += "chparam -set " + name + " " + value + " " + p.top + "\n";
   }
   cmds += p.top.empty() ? "hierarchy -check -auto-top\n" : "hierarchy -check -top " + p.top + "\n";
-  return cmds + kElaborated;
+  return cmds;
 }
 
 // The flip-flop types nandflow's cell library implements (see cells/nf_cells.v).
@@ -148,14 +140,16 @@ struct YosysRun {
   double seconds = 0;
 };
 
-// Runs one Yosys process on `script` in `cwd` (empty: the user's directory).
-YosysRun run_yosys_process(const std::string& script, const TempDir& dir, const std::string& name,
-                           const std::string& cwd, bool verbose) {
+// Runs Yosys on `script` in the user's directory, where `$readmemh("table.hex")` and include
+// files are found the way the user expects, with TMPDIR set to nandflow's temporary
+// directory: the directories ABC makes there (Yosys leaves them behind when ABC fails or
+// is interrupted) go with nandflow's on every exit, Ctrl-C included.
+YosysRun run_yosys_process(const std::string& script, const TempDir& dir, const std::string& name, bool verbose) {
   std::string script_path = dir.file(name + ".ys"), log_path = dir.file(name + ".log");
   write_file_atomic(script_path, script);
   if (verbose) std::cerr << "nandflow: yosys script (" << name << "):\n" << script;
   auto t0 = std::chrono::steady_clock::now();
-  ProcessResult r = run_process({"yosys", "-q", "-l", log_path, "-s", script_path}, cwd);
+  ProcessResult r = run_process({"yosys", "-q", "-l", log_path, "-s", script_path}, "", {"TMPDIR=" + dir.path()});
   YosysRun run;
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   run.log = file_exists(log_path) ? read_file(log_path) : r.output;
@@ -172,23 +166,10 @@ YosysRun run_yosys_process(const std::string& script, const TempDir& dir, const 
   return run;
 }
 
-// Runs a script in two Yosys processes: the reading and elaboration (up to kElaborated) in
-// the user's directory, where `$readmemh("table.hex")` and include files are found the way
-// the user expects; then the rest in nandflow's temporary directory, so that the directories
-// ABC makes there (abc -nocleanup) go when nandflow's does, on every exit.
 YosysRun run_yosys_script(const std::string& script, const TempDir& dir, bool verbose) {
   if (!program_exists("yosys"))
     throw UserError("yosys is not installed (run 'make deps', or apt-get install yosys)");
-  std::size_t at = script.find(kElaborated);
-  if (at == std::string::npos) return run_yosys_process(script, dir, "run", dir.path(), verbose);
-  const std::string rtlil = dir.file("elaborated.il");
-  YosysRun read = run_yosys_process(script.substr(0, at) + "write_rtlil " + quoted(rtlil) + "\n", dir, "read", "",
-                                    verbose);
-  YosysRun rest = run_yosys_process("read_rtlil " + quoted(rtlil) + "\n" + script.substr(at + std::strlen(kElaborated)),
-                                    dir, "run", dir.path(), verbose);
-  rest.seconds += read.seconds;
-  rest.log = read.log + rest.log;
-  return rest;
+  return run_yosys_process(script, dir, "run", verbose);
 }
 
 }  // namespace
@@ -237,7 +218,7 @@ std::string stage1_commands(const FrontendParams& params, const TempDir& dir) {
 // Yosys's generic synthesis (no FSM re-encoding: flip-flops keep their source
 // names, which `verify` pairs them by), then nandflow's flip-flop types.
 std::string synth_commands(const std::string& top_opt, bool with_abc) {
-  return "synth -flatten -nofsm -noabc " + top_opt + "\n" + (with_abc ? kSynthAbc : "") + kDffLegalize +
+  return "synth -flatten -nofsm " + std::string(with_abc ? "" : "-noabc ") + top_opt + "\n" + kDffLegalize +
          "opt_clean\n";
 }
 
@@ -264,11 +245,11 @@ Elaboration elaborate_for_synthesis(const FrontendParams& params, FrontendStats*
   std::string script = read_commands(params) + stage1_commands(params, dir) + "design -save nf_source\n";
   script += synth_commands(top_opt, false) + "design -save nf_noabc\n";
   script += "aigmap\nopt_clean\nwrite_json " + dir.file("gold.json") + "\n";
-  script += "design -load nf_noabc\n" + std::string(kAbcNand) + "opt_clean\naigmap\nopt_clean\nwrite_json " +
+  script += "design -load nf_noabc\nabc -g NAND\nopt_clean\naigmap\nopt_clean\nwrite_json " +
             dir.file("noabc_abc.json") + "\n";
   script += "design -load nf_source\n" + synth_commands(top_opt, true) + "design -save nf_synth\n";
   script += "aigmap\nopt_clean\nwrite_json " + dir.file("synth.json") + "\n";
-  script += "design -load nf_synth\n" + std::string(kAbcNand) + "opt_clean\nwrite_json " + dir.file("abc_cells.json") + "\n";
+  script += "design -load nf_synth\nabc -g NAND\nopt_clean\nwrite_json " + dir.file("abc_cells.json") + "\n";
   script += "aigmap\nopt_clean\nwrite_json " + dir.file("abc.json") + "\n";
   YosysRun run = run_yosys_script(script, dir, params.verbose);
   if (stats) {
@@ -327,18 +308,12 @@ YosysBaseline count_yosys_cells(const std::string& json_path) {
 }
 
 YosysBaseline yosys_nand_baseline(const FrontendParams& params) {
-  // Exactly the one-liner a Yosys user runs (synth -flatten; abc -g NAND), in one process in
-  // the user's directory: ABC's result depends on the order Yosys holds the design in, which
-  // a round trip through RTLIL changes (the Hack CPU: 898 in one process, 903 after one).
-  // ABC's directory is then Yosys's own, under /tmp, removed by Yosys when it ends.
+  // The one-liner a Yosys user runs: synth -flatten; abc -g NAND.
   TempDir dir;
   std::string script = read_commands(params);
-  script.erase(script.find(kElaborated), std::strlen(kElaborated));
   script += "proc\n" + flatten_commands(params) + "synth -flatten " + top_option(params) +
             "\nabc -g NAND\nopt_clean\nwrite_json " + dir.file("y.json") + "\n";
-  if (!program_exists("yosys"))
-    throw UserError("yosys is not installed (run 'make deps', or apt-get install yosys)");
-  run_yosys_process(script, dir, "baseline", "", params.verbose);
+  run_yosys_script(script, dir, params.verbose);
   return count_yosys_cells(dir.file("y.json"));
 }
 

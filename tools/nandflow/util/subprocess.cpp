@@ -13,7 +13,8 @@
 
 namespace nandflow {
 
-ProcessResult run_process(const std::vector<std::string>& argv, const std::string& cwd) {
+ProcessResult run_process(const std::vector<std::string>& argv, const std::string& cwd,
+                          const std::vector<std::string>& env) {
   ProcessResult result;
   char log_path[] = "/tmp/nandflow-log-XXXXXX";
   int log_fd = mkstemp(log_path);
@@ -31,6 +32,10 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
     dup2(log_fd, 1);
     dup2(log_fd, 2);
     if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
+    for (const std::string& kv : env) {
+      auto eq = kv.find('=');
+      if (eq != std::string::npos) setenv(kv.substr(0, eq).c_str(), kv.substr(eq + 1).c_str(), 1);
+    }
     std::vector<char*> args;
     for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);

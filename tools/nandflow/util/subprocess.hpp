@@ -14,7 +14,9 @@ struct ProcessResult {
 // Runs argv[0] (searched in PATH) with the given arguments in `cwd` (empty: current
 // directory). Output is captured in a file under `cwd`-independent temporary storage
 // and returned. Standard input is /dev/null.
-ProcessResult run_process(const std::vector<std::string>& argv, const std::string& cwd = "");
+// `env`: NAME=VALUE settings added to the child's environment.
+ProcessResult run_process(const std::vector<std::string>& argv, const std::string& cwd = "",
+                          const std::vector<std::string>& env = {});
 
 // True if `program` is found in PATH.
 bool program_exists(const std::string& program);
