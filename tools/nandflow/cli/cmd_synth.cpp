@@ -78,9 +78,12 @@ int cmd_synth(int argc, char** argv) {
   std::string out = args.get("-o");
   status = 0;
   if (args.has("--verify")) {
-    // The check reads back the very file the user gets (or a temporary copy).
+    // The netlist is written and read back in a temporary directory, and written where the
+    // user asked (the same text) only once it is proven: an interrupted or failed check
+    // leaves nothing unproven behind.
     TempDir tmp;
-    std::string netlist = out.empty() ? tmp.file(r.design.top + "_nand.v") : out;
+    std::string name = out.empty() ? r.design.top + "_nand.v" : std::filesystem::path(out).filename().string();
+    std::string netlist = tmp.file(name);
     std::string cells = write_netlist_files(r, netlist, source_desc, args.has("--nand-cells"));
     FrontendParams np = ps.frontend;
     np.files = {cells, netlist};
@@ -89,10 +92,8 @@ int cmd_synth(int argc, char** argv) {
     Design back = read_netlist(np);
     VerifyResult v = check_equivalence(r.gold, back);
     std::cout << format_verify_result(v);
-    if (!v.proven) {
-      if (!out.empty()) remove_tree(out);  // never leave a wrong netlist behind
-      status = 1;
-    }
+    if (!v.proven) status = 1;
+    else if (!out.empty()) write_netlist_files(r, out, source_desc, args.has("--nand-cells"));
   } else if (!out.empty()) {
     write_netlist_files(r, out, source_desc, args.has("--nand-cells"));
   }
