@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <regex>
@@ -32,23 +30,6 @@ std::string quoted(const std::string& s) {
   return "\"" + s + "\"";
 }
 
-// Yosys runs inside nandflow's temporary directory (see run_yosys_script), so the user's
-// paths are made absolute; messages show them as given again.
-std::string working_dir() {
-  std::error_code ec;
-  std::string cwd = std::filesystem::current_path(ec).string();
-  return ec ? std::string(".") : cwd;
-}
-std::string yosys_path(const std::string& path) {
-  return path.empty() || path[0] == '/' ? path : working_dir() + "/" + path;
-}
-std::string as_user_wrote(std::string message) {
-  const std::string prefix = working_dir() + "/";
-  for (std::size_t at; (at = message.find(prefix)) != std::string::npos;) message.erase(at, prefix.size());
-  return message;
-}
-
-
 // A netlist Yosys wrote, refused when it is larger than --max-nodes allows.
 Design read_limited(const std::string& json_path, const FrontendParams& p) {
   Design d = read_yosys_json(json_path);
@@ -75,22 +56,22 @@ std::string read_commands(const FrontendParams& p) {
   for (const std::string& f : p.files) {
     if (!file_exists(f)) throw UserError(f + ": no such file");
     if (ends_with(f, ".blif")) {
-      cmds += "read_blif " + quoted(yosys_path(f)) + "\n";
+      cmds += "read_blif " + quoted(f) + "\n";
     } else if (ends_with(f, ".aag") || ends_with(f, ".aig")) {
       // read_aiger lets undefined literals through, hence the check. Latches become
       // flip-flops on a `clk` input (without -clk_name Yosys makes global-clock $_FF_
       // cells, which no netlist can drive), and the module is named after the file.
       check_aiger_stats stats = check_aiger(read_file(f), f);
       cmds += "read_aiger -module_name " + aiger_module_name(f) + (stats.latches ? " -clk_name clk " : " ") +
-              quoted(yosys_path(f)) + "\n";
+              quoted(f) + "\n";
     } else if (ends_with(f, ".json")) {
-      cmds += "read_json " + quoted(yosys_path(f)) + "\n";
+      cmds += "read_json " + quoted(f) + "\n";
     } else {
       std::string c = "read_verilog -noautowire";
       if (p.sv || ends_with(f, ".sv")) c += " -sv";
       for (const std::string& d : p.defines) c += " -D" + d;
-      for (const std::string& i : p.include_dirs) c += " -I" + quoted(yosys_path(i));
-      cmds += c + " " + quoted(yosys_path(f)) + "\n";
+      for (const std::string& i : p.include_dirs) c += " -I" + quoted(i);
+      cmds += c + " " + quoted(f) + "\n";
     }
   }
   for (const auto& [name, value] : p.params) {
@@ -161,7 +142,7 @@ YosysRun run_yosys_process(const std::string& script, const TempDir& dir, const 
                              "failed: return code 134", "failed: return code 139"})
       no_memory = no_memory || r.output.find(sign) != std::string::npos;
     if (no_memory && memory_limit_mb() != 0) throw UserError(out_of_memory_message("yosys"));
-    throw UserError(as_user_wrote(yosys_error_message(r.output + "\n" + run.log)));
+    throw UserError(yosys_error_message(r.output + "\n" + run.log));
   }
   return run;
 }
@@ -320,14 +301,14 @@ YosysBaseline yosys_nand_baseline(const FrontendParams& params) {
 void export_verilog(const FrontendParams& params, const std::string& out_path) {
   TempDir dir;
   std::string script = read_commands(params);
-  script += "proc\n" + flatten_commands(params) + "opt_clean\nwrite_verilog -noattr " + quoted(yosys_path(out_path)) + "\n";
+  script += "proc\n" + flatten_commands(params) + "opt_clean\nwrite_verilog -noattr " + quoted(out_path) + "\n";
   run_yosys_script(script, dir, params.verbose);
 }
 
 std::vector<ModuleInfo> read_hierarchy(const FrontendParams& params, std::string* hierarchy_json_path,
                                        const std::string& workdir) {
   TempDir dir;
-  std::string json_path = yosys_path(workdir + "/hierarchy.json");
+  std::string json_path = workdir + "/hierarchy.json";
   std::string script = read_commands(params);
   // No opt_clean: in a design without outputs (a computer) it would delete every instance.
   script += "proc\nwrite_json " + json_path + "\n";
