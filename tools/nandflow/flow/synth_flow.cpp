@@ -64,14 +64,16 @@ SynthResult synthesize(const synth_params& ps) {
     // -O1: windows of up to 3 inputs to a fixpoint; -O2 adds 4-input windows;
     // -O3 gives the SAT searches more conflicts. All within the time limit.
     ExactCache cache;
-    std::size_t tries = std::min<std::size_t>(2, mapped.size());
+    // A large design gets all the time on its best start, where it pays most.
+    std::size_t tries = std::min<std::size_t>(mapped[0].net.num_gates() > 20000 ? 1 : 2, mapped.size());
     auto deadline_left = [&] {
       return ps.time_limit_seconds - std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     };
     std::vector<int> cut_sizes = {3};
     if (ps.effort >= 2) cut_sizes.push_back(4);
+    std::size_t runs_left = cut_sizes.size() * tries;
     for (int cut : cut_sizes)
-      for (std::size_t i = 0; i < tries; ++i) {
+      for (std::size_t i = 0; i < tries; ++i, --runs_left) {
         nand_resynthesis_params rp;
         rp.verbose = ps.frontend.verbose;
         rp.cache = &cache;
@@ -82,7 +84,8 @@ SynthResult synthesize(const synth_params& ps) {
           rp.conflict_limit[4] = 200000;
           rp.max_chain_gates[4] = 15;
         }
-        rp.time_limit_seconds = std::max(0.0, deadline_left()) / static_cast<double>(tries - i);
+        // An equal share of what is left; a run that reaches its fixpoint early leaves its rest to the next.
+        rp.time_limit_seconds = std::max(0.0, deadline_left()) / static_cast<double>(runs_left);
         Mapped& m = mapped[i];
         nand_resynthesis_stats rs;
         m.net = nand_resynthesis(m.net, m.design.aig.num_inputs(), m.design.aig.num_latches(), rp, &rs);

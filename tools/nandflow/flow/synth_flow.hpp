@@ -24,7 +24,7 @@ struct SynthResult {
   NandNetwork net;  // the netlist
   Design gold;      // the source as Yosys elaborates it (for verification)
   std::string start_point;  // which candidate the netlist was mapped from
-  std::size_t yosys_same_flops = 0;  // Yosys's abc -g NAND count with nandflow's flip-flop types
+  std::optional<std::size_t> yosys_same_flops;  // Yosys's abc -g NAND count with nandflow's flip-flop types
   std::size_t nands = 0, flops = 0, nand_equivalent = 0, depth = 0;
   std::size_t input_bits = 0, output_bits = 0;
   double seconds = 0, yosys_seconds = 0;

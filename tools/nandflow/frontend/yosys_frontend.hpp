@@ -3,6 +3,8 @@
 // bit-level result back (Yosys JSON) into a Design.
 #pragma once
 
+#include <optional>
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -36,7 +38,8 @@ struct FrontendStats {
 // model for `nandflow verify`. Refuses latches, tri-states and unresolved x/z.
 Design elaborate_gold(const FrontendParams& params, FrontendStats* stats = nullptr);
 
-// Everything synthesis starts from, from one Yosys run: the gold model, and the
+// Everything synthesis starts from, from Yosys (two runs, the second only for designs
+// up to kFullSynthCandidateLimit AND nodes): the gold model, and the
 // candidate starting points for the NAND mapper (named):
 //   "yosys-noabc"  the gold model itself;
 //   "yosys-noabc-abc-nand" the gold model after Yosys's `abc -g NAND`;
@@ -47,8 +50,11 @@ Design elaborate_gold(const FrontendParams& params, FrontendStats* stats = nullp
 struct Elaboration {
   Design gold;
   std::vector<std::pair<std::string, Design>> candidates;
-  std::size_t abc_nand_cells = 0;
+  std::optional<std::size_t> abc_nand_cells;  // not run above kFullSynthCandidateLimit
 };
+// Designs with more AND nodes than this (after Yosys's synth -noabc) skip the
+// "yosys-synth" and "yosys-abc-nand" candidates: a second Yosys run as long as the first.
+constexpr std::size_t kFullSynthCandidateLimit = 20000;
 Elaboration elaborate_for_synthesis(const FrontendParams& params, FrontendStats* stats = nullptr);
 
 // Reads a netlist written by nandflow (plus its nf_cells.v) with a light script

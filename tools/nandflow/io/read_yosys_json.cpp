@@ -34,13 +34,66 @@ long int_member(const json& obj, const char* key) {
   return v;
 }
 
+// Builds a document from the parser's SAX events. nlohmann's own builder adds each
+// object member through ordered_map::operator[], which searches the members already
+// there: quadratic in an object's size (a 64x64 multiplier's 30,000 cells took 50 s to
+// parse). Here members are appended (Yosys writes no duplicate keys; a document that
+// repeats one keeps both, and lookups find the first).
+class DomBuilder {
+ public:
+  struct SyntaxError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+  };
+  explicit DomBuilder(json& root) : root_(root) {}
+  bool null() { return put(nullptr), true; }
+  bool boolean(bool v) { return put(v), true; }
+  bool number_integer(json::number_integer_t v) { return put(v), true; }
+  bool number_unsigned(json::number_unsigned_t v) { return put(v), true; }
+  bool number_float(json::number_float_t v, const json::string_t&) { return put(v), true; }
+  bool string(json::string_t& v) { return put(std::move(v)), true; }
+  bool binary(json::binary_t& v) { return put(json::binary(std::move(v))), true; }
+  bool start_object(std::size_t) { return open_.push_back(put(json::object())), true; }
+  bool start_array(std::size_t) { return open_.push_back(put(json::array())), true; }
+  bool end_object() { return open_.pop_back(), true; }
+  bool end_array() { return open_.pop_back(), true; }
+  bool key(json::string_t& k) {
+    auto& members = static_cast<json::object_t::Container&>(open_.back()->get_ref<json::object_t&>());
+    members.emplace_back(std::move(k), nullptr);
+    member_ = &members.back().second;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
+    throw SyntaxError(e.what());
+  }
+
+ private:
+  // Places a value: the document itself, the next array element, or the member whose key came last.
+  // Pointers to open containers stay valid: only the innermost one grows.
+  json* put(json v) {
+    if (open_.empty()) return &(root_ = std::move(v));
+    json& parent = *open_.back();
+    if (parent.is_array()) {
+      parent.get_ref<json::array_t&>().push_back(std::move(v));
+      return &parent.get_ref<json::array_t&>().back();
+    }
+    *member_ = std::move(v);
+    return member_;
+  }
+  json& root_;
+  std::vector<json*> open_;
+  json* member_ = nullptr;
+};
+
 // Parses `text` and runs `body` on it. A malformed document (bad syntax, a member of the
 // wrong type, a missing one) becomes a UserError naming the file, never another exception.
 template <class Body>
 auto with_parsed_json(const std::string& text, const std::string& path, Body body) {
   json netlist;
   try {
-    netlist = json::parse(text);
+    DomBuilder builder(netlist);
+    json::sax_parse(text, &builder);
+  } catch (const DomBuilder::SyntaxError& e) {
+    throw UserError(path + ": not a valid Yosys JSON netlist (" + std::string(e.what()) + ")");
   } catch (const json::exception& e) {
     throw UserError(path + ": not a valid Yosys JSON netlist (" + std::string(e.what()) + ")");
   }

@@ -21,9 +21,13 @@ std::string report_table(const SynthResult& r) {
   row("logic depth", std::to_string(r.depth) + " NAND levels");
   row("inputs / outputs", std::to_string(r.input_bits) + " / " + std::to_string(r.output_bits) + " bits");
   auto ratio = [&](std::size_t base) { return base ? static_cast<double>(r.nands) / static_cast<double>(base) : 1.0; };
-  std::snprintf(buf, sizeof buf, "%zu  (same flip-flop cells as nandflow; nandflow is %.3fx)", r.yosys_same_flops,
-                ratio(r.yosys_same_flops));
-  row("yosys abc -g NAND", buf);
+  if (r.yosys_same_flops) {
+    std::snprintf(buf, sizeof buf, "%zu  (same flip-flop cells as nandflow; nandflow is %.3fx)", *r.yosys_same_flops,
+                  ratio(*r.yosys_same_flops));
+    row("yosys abc -g NAND", buf);
+  } else {
+    row("yosys abc -g NAND", "not run (a large design: --compare-yosys runs it)");
+  }
   if (r.yosys_baseline) {
     const YosysBaseline& y = *r.yosys_baseline;
     std::snprintf(buf, sizeof buf, "%zu  (%zu NAND + %zu NOT; nandflow is %.3fx)", y.total(), y.nand, y.not_,
@@ -53,7 +57,7 @@ nlohmann::json report_json(const SynthResult& r) {
   j["start_point"] = r.start_point;
   j["passes"] = r.pass_stats;
   j["tools"] = {{"nandflow", nandflow_version()}, {"yosys", r.yosys_version}};
-  j["yosys_abc_nand_same_flops"] = r.yosys_same_flops;
+  j["yosys_abc_nand_same_flops"] = r.yosys_same_flops ? nlohmann::json(*r.yosys_same_flops) : nlohmann::json();
   if (r.yosys_baseline)
     j["yosys_abc_nand"] = {{"nand", r.yosys_baseline->nand},
                            {"not", r.yosys_baseline->not_},
