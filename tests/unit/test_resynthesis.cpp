@@ -6,33 +6,14 @@
 #include "map/nand_map.hpp"
 #include "opt/nand_resynthesis.hpp"
 #include "sim/bit_sim.hpp"
+#include "test_util.hpp"
 
 using namespace nandflow;
-
-namespace {
-
-// Random AIG over a few inputs: small enough that 3-input windows abound.
-Aig random_aig(std::uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  Aig aig;
-  std::vector<Lit> pool;
-  for (int i = 0; i < 5; ++i) pool.push_back(make_lit(aig.create_input("i" + std::to_string(i))));
-  pool.push_back(make_lit(aig.latch(aig.create_latch("q")).out));
-  for (int i = 0; i < 60; ++i)
-    pool.push_back(aig.create_and(lit_not_if(pool[rng() % pool.size()], rng() & 1),
-                                  lit_not_if(pool[rng() % pool.size()], rng() & 1)));
-  for (int i = 0; i < 6; ++i) aig.add_output("o" + std::to_string(i), lit_not_if(pool[pool.size() - 1 - 3 * i], i & 1));
-  aig.latch(0).next = pool[pool.size() - 2];
-  aig.latch(0).clock = pool[0];
-  return aig;
-}
-
-}  // namespace
 
 TEST(Resynthesis, RandomNetworksKeepTheirFunctionsAndDoNotGrow) {
   std::size_t saved = 0;
   for (std::uint64_t seed = 1; seed <= 12; ++seed) {
-    Aig aig = random_aig(seed);
+    Aig aig = test::random_aig(seed);
     NandNetwork before = nand_map(aig);
     nand_resynthesis_params ps;
     ps.max_cut_size = 3;

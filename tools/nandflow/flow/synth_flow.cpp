@@ -8,7 +8,9 @@
 #include "io/write_verilog.hpp"
 #include "map/nand_map.hpp"
 #include "opt/nand_database.hpp"
+#include "opt/nand_resubstitution.hpp"
 #include "opt/nand_resynthesis.hpp"
+#include "opt/sat_sweep.hpp"
 #include "verify/equivalence.hpp"
 
 namespace nandflow {
@@ -98,6 +100,44 @@ SynthResult synthesize(const synth_params& ps) {
       }
     std::stable_sort(mapped.begin(), mapped.end(),
                      [](const Mapped& a, const Mapped& b) { return a.net.num_gates() < b.net.num_gates(); });
+    // -O2 and up: on the best network, SAT sweeping, resubstitution with don't cares and
+    // 4-input window resynthesis again, in turn, until a round saves nothing.
+    Mapped& best = mapped[0];
+    const std::size_t ni = best.design.aig.num_inputs(), nl = best.design.aig.num_latches();
+    for (int round = 1; ps.effort >= 2 && deadline_left() > 0; ++round) {
+      std::size_t round_start = best.net.num_gates();
+      std::string prefix = best.name + ", round " + std::to_string(round) + ", ";
+      sat_sweep_params sp;
+      sp.time_limit_seconds = deadline_left();
+      sat_sweep_stats ss;
+      best.net = sat_sweep(best.net, ni, nl, sp, &ss);
+      r_stats_lines.push_back(prefix + "SAT sweeping: " + std::to_string(ss.gates_before) + " -> " +
+                              std::to_string(ss.gates_after) + " NAND2, " + std::to_string(ss.merged) + " merged, " +
+                              std::to_string(ss.refuted + ss.undecided) + " pairs apart, " + format_seconds(ss.seconds) +
+                              (ss.time_limit_reached ? " (time limit)" : ""));
+      nand_resubstitution_params bp;
+      bp.time_limit_seconds = deadline_left();
+      if (ps.effort >= 3) bp.odc_levels = 8, bp.max_window_gates = 128, bp.max_divisors = 160;
+      nand_resubstitution_stats bs;
+      best.net = nand_resubstitution(best.net, ni, nl, bp, &bs);
+      r_stats_lines.push_back(prefix + "resubstitution: " + std::to_string(bs.gates_before) + " -> " +
+                              std::to_string(bs.gates_after) + " NAND2, " + std::to_string(bs.resub0) + " 0-resub, " +
+                              std::to_string(bs.resub1) + " 1-resub (" + std::to_string(bs.using_dont_cares) +
+                              " with don't cares), " + format_seconds(bs.seconds) +
+                              (bs.time_limit_reached ? " (time limit)" : ""));
+      nand_resynthesis_params rp;
+      rp.cache = &cache;
+      rp.database = &NandDatabase::builtin();
+      rp.max_cut_size = 4;
+      if (ps.effort >= 3) rp.sat_for_4_inputs = true, rp.conflict_limit[4] = 200000, rp.max_chain_gates[4] = 15;
+      rp.time_limit_seconds = std::max(0.0, deadline_left());
+      nand_resynthesis_stats rs;
+      best.net = nand_resynthesis(best.net, ni, nl, rp, &rs);
+      r_stats_lines.push_back(prefix + "4-input windows: " + std::to_string(rs.gates_before) + " -> " +
+                              std::to_string(rs.gates_after) + " NAND2, " + format_seconds(rs.seconds) +
+                              (rs.time_limit_reached ? " (time limit)" : ""));
+      if (best.net.num_gates() >= round_start) break;
+    }
   }
   SynthResult r;
   r.pass_stats = std::move(r_stats_lines);

@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "network/nand_builder.hpp"
 #include "opt/exact_nand.hpp"
 #include "opt/nand_database.hpp"
 
@@ -39,27 +40,6 @@ struct Ids {
 
 using Cut = std::vector<std::uint32_t>;  // sorted leaf ids
 
-// Builds a network gate by gate with structural hashing: NAND(a,b) asked twice
-// is one gate.
-class NetBuilder {
- public:
-  NandSig nand(NandSig a, NandSig b) {
-    auto key_of = [](const NandSig& s) { return (static_cast<std::uint64_t>(s.kind) << 32) | s.index; };
-    std::uint64_t ka = key_of(a), kb = key_of(b);
-    if (ka > kb) std::swap(ka, kb), std::swap(a, b);
-    auto it = hash_.find({ka, kb});
-    if (it != hash_.end()) return {NandSig::Kind::Gate, it->second};
-    net.gates.push_back({a, b});
-    std::uint32_t g = static_cast<std::uint32_t>(net.gates.size() - 1);
-    hash_[{ka, kb}] = g;
-    return {NandSig::Kind::Gate, g};
-  }
-  NandNetwork net;
-
- private:
-  std::map<std::pair<std::uint64_t, std::uint64_t>, std::uint32_t> hash_;
-};
-
 // A window to replace: gates W computed from leaves C; outputs O; the new chain.
 struct Replacement {
   Cut leaves;
@@ -83,7 +63,7 @@ std::optional<NandNetwork> rebuild(const NandNetwork& net, const Ids& ids, const
       rep_of_output[reps[r].outputs[o]] = static_cast<int>(r);
       output_slot[reps[r].outputs[o]] = static_cast<int>(o);
     }
-  NetBuilder b;
+  NandBuilder b;
   std::vector<NandSig> mapped(total);
   std::vector<bool> done(total, false);
   std::vector<bool> expanded(total, false);
