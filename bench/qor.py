@@ -45,10 +45,13 @@ def top_option(top):
     return f"-top {top}" if top else "-auto-top"
 
 
-def baseline_yosys(path, top, tmp):
+def baseline_yosys(path, top, tmp, timeout=3600):
     js = os.path.join(tmp, "y.json")
-    rc, out, secs, mem = run(["yosys", "-q", "-p", f"{reads(path)}; synth -flatten {top_option(top)}; abc -g NAND; "
+    rc, out, secs, mem = run(["timeout", str(timeout), "yosys", "-q", "-p",
+                              f"{reads(path)}; synth -flatten {top_option(top)}; abc -g NAND; "
                               f"opt_clean; write_json {js}"])
+    if rc == 124:
+        return {"nand": None, "seconds": secs, "mb": mem, "timeout": True}
     if rc != 0:
         return None
     d = json.load(open(js))
@@ -160,7 +163,7 @@ def qor(args):
         if a and a["nand"]:
             ra.append(va)
         lines.append(f"| {r['design']} | {n['nand']} | {y['nand'] if y else '-'} | {a['nand'] if a else '-'} | "
-                     f"{n['same_flops']} | {vy:.3f} | {va:.3f} | {n['seconds']:.1f} | "
+                     f"{n['same_flops'] if n['same_flops'] is not None else '-'} | {vy:.3f} | {va:.3f} | {n['seconds']:.1f} | "
                      f"{y['seconds'] if y else 0:.1f} | {a['seconds'] if a else 0:.1f} | {n['mb']:.0f} |")
     lines += ["", f"Geometric mean ratio: {geomean(ry):.3f} x Y, {geomean(ra):.3f} x A over {len(ry)} designs.",
               f"Designs above Y: {', '.join(r['design'] for r in rows if r['nandflow'] and r['yosys'] and r['nandflow']['nand'] > r['yosys']['nand']) or 'none'}.",
@@ -195,14 +198,22 @@ def plot_qor(rows):
 
 def write_scaling(rows, args):
     """Written after every width, so that a long series leaves its finished rows."""
-    lines = [f"# Scaling: nandflow -O{args.effort} (time limit {args.time_limit} s) on WxW multipliers", "",
-             "| multiplier | nandflow NAND2 | nandflow s | nandflow MB | Yosys NAND | Yosys s | Yosys MB |",
-             "|---|---|---|---|---|---|---|"]
+    lines = [f"# Scaling: nandflow on WxW multipliers", "",
+             f"-O2 is the default flow with its time limit ({args.time_limit} s for the whole run, Yosys included): "
+             "its time is mostly the limit. -O0 maps without optimising: Yosys's front end, reading, mapping and "
+             "writing, which is what grows with the design. Yosys: `synth -flatten; abc -g NAND` "
+             f"(stopped after {args.scaling_yosys_timeout} s). Peak memory is the largest resident set. "
+             "Written by `make bench`.", "",
+             "| multiplier | -O2 NAND2 | -O2 s | -O2 MB | -O0 NAND2 | -O0 s | -O0 MB | Yosys NAND | Yosys s | Yosys MB |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    def cells(r):
+        if not r:
+            return "failed | | "
+        return f"{r['nand']} | {r['seconds']:.1f} | {r['mb']:.0f}"
     for r in rows:
-        n, y = r["nandflow"], r["yosys"]
-        lines.append(f"| {r['width']}x{r['width']} | {n['nand'] if n else 'failed'} | {n['seconds'] if n else 0:.1f} | "
-                     f"{n['mb'] if n else 0:.0f} | {y['nand'] if y else '-'} | {y['seconds'] if y else 0:.1f} | "
-                     f"{y['mb'] if y else 0:.0f} |")
+        y = r["yosys"]
+        ycell = (f"stopped | {y['seconds']:.0f} | {y['mb']:.0f}" if y and y.get("timeout") else cells(y))
+        lines.append(f"| {r['width']}x{r['width']} | {cells(r['nandflow'])} | {cells(r.get('map_only'))} | {ycell} |")
     open(os.path.join(RESULTS, "scaling.md"), "w").write("\n".join(lines) + "\n")
     json.dump(rows, open(os.path.join(RESULTS, "scaling.json"), "w"), indent=1)
     print("\n".join(lines))
@@ -217,19 +228,22 @@ def scaling(args):
             open(p, "w").write(f"module mul{w}(input [{w-1}:0] a, b, output [{2*w-1}:0] p); assign p = a * b; endmodule\n")
             print(f"bench: scaling mul{w}", file=sys.stderr, flush=True)
             n = nandflow(p, f"mul{w}", tmp, args.effort, args.time_limit)
-            y = baseline_yosys(p, f"mul{w}", tmp)
-            rows.append({"width": w, "nandflow": n, "yosys": y})
+            m = nandflow(p, f"mul{w}", tmp, 0, args.time_limit)
+            y = baseline_yosys(p, f"mul{w}", tmp, args.scaling_yosys_timeout)
+            rows.append({"width": w, "nandflow": n, "map_only": m, "yosys": y})
             write_scaling(rows, args)
     try:
         import matplotlib
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
-        ok = [r for r in rows if r["nandflow"]]
         fig, ax = plt.subplots(1, 2, figsize=(10, 4))
-        ax[0].loglog([r["nandflow"]["nand"] for r in ok], [r["nandflow"]["seconds"] for r in ok], "o-", label="nandflow")
-        ax[0].loglog([r["yosys"]["nand"] for r in ok if r["yosys"]], [r["yosys"]["seconds"] for r in ok if r["yosys"]], "s-", label="Yosys")
+        for key, label, mark in (("nandflow", f"nandflow -O{args.effort}", "o-"), ("map_only", "nandflow -O0", "^-")):
+            ok = [r for r in rows if r.get(key)]
+            ax[0].loglog([r[key]["nand"] for r in ok], [r[key]["seconds"] for r in ok], mark, label=label)
+            ax[1].loglog([r[key]["nand"] for r in ok], [r[key]["mb"] for r in ok], mark, label=label)
+        ok = [r for r in rows if r["yosys"] and r["yosys"]["nand"] and r.get("map_only")]
+        ax[0].loglog([r["map_only"]["nand"] for r in ok], [r["yosys"]["seconds"] for r in ok], "s-", label="Yosys abc -g NAND")
         ax[0].set_xlabel("NAND2 gates"); ax[0].set_ylabel("seconds"); ax[0].legend()
-        ax[1].loglog([r["nandflow"]["nand"] for r in ok], [r["nandflow"]["mb"] for r in ok], "o-", label="nandflow")
         ax[1].set_xlabel("NAND2 gates"); ax[1].set_ylabel("peak MB"); ax[1].legend()
         fig.tight_layout()
         fig.savefig(os.path.join(RESULTS, "scaling.png"), dpi=120)
@@ -244,7 +258,8 @@ def main():
     ap.add_argument("--quick", action="store_true", help="generated designs of 8 and 16 bits only")
     ap.add_argument("--scaling", action="store_true", help="also run the scaling series")
     ap.add_argument("--no-qor", action="store_true", help="skip the QoR suite (scaling series only)")
-    ap.add_argument("--scaling-widths", type=int, nargs="*", default=[8, 16, 32, 64, 128, 256])
+    ap.add_argument("--scaling-widths", type=int, nargs="*", default=[8, 16, 32, 64, 128])
+    ap.add_argument("--scaling-yosys-timeout", type=int, default=900)
     args = ap.parse_args()
     if not args.no_qor:
         qor(args)

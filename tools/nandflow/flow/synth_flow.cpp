@@ -27,6 +27,36 @@ std::size_t nand_equivalent(const Design& d, const NandNetwork& net) {
   return total;
 }
 
+namespace {
+
+// SAT sweeping, then resubstitution with don't cares: cheap, so every candidate gets them
+// at -O2 and up, each pass with at most `seconds`. Appends one --stats line per pass.
+NandNetwork sweep_and_resubstitute(const NandNetwork& net, std::size_t num_inputs, std::size_t num_latches,
+                                   int effort, double seconds, const std::string& prefix,
+                                   std::vector<std::string>* stats_lines) {
+  sat_sweep_params sp;
+  sp.time_limit_seconds = seconds;
+  sat_sweep_stats ss;
+  NandNetwork swept = sat_sweep(net, num_inputs, num_latches, sp, &ss);
+  stats_lines->push_back(prefix + "SAT sweeping: " + std::to_string(ss.gates_before) + " -> " +
+                         std::to_string(ss.gates_after) + " NAND2, " + std::to_string(ss.merged) + " merged, " +
+                         std::to_string(ss.refuted + ss.undecided) + " pairs apart, " + format_seconds(ss.seconds) +
+                         (ss.time_limit_reached ? " (time limit)" : ""));
+  nand_resubstitution_params bp;
+  bp.time_limit_seconds = seconds;
+  if (effort >= 3) bp.odc_levels = 8, bp.max_window_gates = 128, bp.max_divisors = 160;
+  nand_resubstitution_stats bs;
+  NandNetwork out = nand_resubstitution(swept, num_inputs, num_latches, bp, &bs);
+  stats_lines->push_back(prefix + "resubstitution: " + std::to_string(bs.gates_before) + " -> " +
+                         std::to_string(bs.gates_after) + " NAND2, " + std::to_string(bs.resub0) + " 0-resub, " +
+                         std::to_string(bs.resub1) + " 1-resub (" + std::to_string(bs.using_dont_cares) +
+                         " with don't cares), " + format_seconds(bs.seconds) +
+                         (bs.time_limit_reached ? " (time limit)" : ""));
+  return out;
+}
+
+}  // namespace
+
 SynthResult synthesize(const synth_params& ps) {
   auto t0 = std::chrono::steady_clock::now();
   FrontendStats fstats;
@@ -60,6 +90,17 @@ SynthResult synthesize(const synth_params& ps) {
                             std::to_string(net.num_gates()) + " NAND2");
     mapped.push_back({name, std::move(d), std::move(net)});
   }
+  auto deadline_left = [&] {
+    return ps.time_limit_seconds - std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  };
+  if (ps.effort >= 2)
+    for (std::size_t i = 0; i < mapped.size(); ++i) {
+      Mapped& m = mapped[i];
+      // A tenth of what is left for each: these passes rarely need it.
+      double share = std::max(0.0, deadline_left()) / 10.0;
+      m.net = sweep_and_resubstitute(m.net, m.design.aig.num_inputs(), m.design.aig.num_latches(), ps.effort, share,
+                                     m.name + ", ", &r_stats_lines);
+    }
   std::stable_sort(mapped.begin(), mapped.end(),
                    [](const Mapped& a, const Mapped& b) { return a.net.num_gates() < b.net.num_gates(); });
   if (ps.effort >= 1) {
@@ -68,9 +109,6 @@ SynthResult synthesize(const synth_params& ps) {
     ExactCache cache;
     // A large design gets all the time on its best start, where it pays most.
     std::size_t tries = std::min<std::size_t>(mapped[0].net.num_gates() > 20000 ? 1 : 2, mapped.size());
-    auto deadline_left = [&] {
-      return ps.time_limit_seconds - std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    };
     std::vector<int> cut_sizes = {3};
     if (ps.effort >= 2) cut_sizes.push_back(4);
     std::size_t runs_left = cut_sizes.size() * tries;
@@ -107,24 +145,8 @@ SynthResult synthesize(const synth_params& ps) {
     for (int round = 1; ps.effort >= 2 && deadline_left() > 0; ++round) {
       std::size_t round_start = best.net.num_gates();
       std::string prefix = best.name + ", round " + std::to_string(round) + ", ";
-      sat_sweep_params sp;
-      sp.time_limit_seconds = deadline_left();
-      sat_sweep_stats ss;
-      best.net = sat_sweep(best.net, ni, nl, sp, &ss);
-      r_stats_lines.push_back(prefix + "SAT sweeping: " + std::to_string(ss.gates_before) + " -> " +
-                              std::to_string(ss.gates_after) + " NAND2, " + std::to_string(ss.merged) + " merged, " +
-                              std::to_string(ss.refuted + ss.undecided) + " pairs apart, " + format_seconds(ss.seconds) +
-                              (ss.time_limit_reached ? " (time limit)" : ""));
-      nand_resubstitution_params bp;
-      bp.time_limit_seconds = deadline_left();
-      if (ps.effort >= 3) bp.odc_levels = 8, bp.max_window_gates = 128, bp.max_divisors = 160;
-      nand_resubstitution_stats bs;
-      best.net = nand_resubstitution(best.net, ni, nl, bp, &bs);
-      r_stats_lines.push_back(prefix + "resubstitution: " + std::to_string(bs.gates_before) + " -> " +
-                              std::to_string(bs.gates_after) + " NAND2, " + std::to_string(bs.resub0) + " 0-resub, " +
-                              std::to_string(bs.resub1) + " 1-resub (" + std::to_string(bs.using_dont_cares) +
-                              " with don't cares), " + format_seconds(bs.seconds) +
-                              (bs.time_limit_reached ? " (time limit)" : ""));
+      best.net = sweep_and_resubstitute(best.net, ni, nl, ps.effort, std::max(0.0, deadline_left()), prefix,
+                                        &r_stats_lines);
       nand_resynthesis_params rp;
       rp.cache = &cache;
       rp.database = &NandDatabase::builtin();
