@@ -7,7 +7,7 @@ size). Baselines, each NOT counted as one NAND:
   Y  yosys -p 'synth -flatten -top T; abc -g NAND; stat'
   A  Berkeley ABC, unit-cost NAND2+INV genlib, 'resyn2; resyn2; dch; map -a'
 """
-import argparse, json, math, os, re, subprocess, sys, tempfile, time
+import argparse, glob, json, math, os, re, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RESULTS = os.path.join(ROOT, "bench", "results")
@@ -33,12 +33,17 @@ def run(cmd, timeout=3600):
     return p.returncode, text, time.time() - t0, usage.ru_maxrss / 1024.0
 
 
+def sources(path):
+    """A design is one file or a glob of several (designs.txt lists the Hack CPU as ../hack/*.v)."""
+    return sorted(glob.glob(path)) if any(c in path for c in "*?[") else [path]
+
+
 def reads(path):
     if path.endswith(".aig") or path.endswith(".aag"):
         return f"read_aiger {path}"
     if path.endswith(".blif"):
         return f"read_blif {path}"
-    return f"read_verilog {'-sv ' if path.endswith('.sv') else ''}{path}"
+    return f"read_verilog {'-sv ' if path.endswith('.sv') else ''}{' '.join(sources(path))}"
 
 
 def top_option(top):
@@ -80,7 +85,7 @@ def baseline_abc(path, top, tmp):
 
 def nandflow(path, top, tmp, effort, time_limit):
     rep = os.path.join(tmp, "r.json")
-    cmd = [os.path.join(ROOT, "build", "bin", "nandflow"), "synth", path, f"-O{effort}", "--time-limit",
+    cmd = [os.path.join(ROOT, "build", "bin", "nandflow"), "synth", *sources(path), f"-O{effort}", "--time-limit",
            str(time_limit), "--json", rep]
     if top:
         cmd += ["--top", top]

@@ -63,9 +63,10 @@ const std::set<std::string> kEffortOptions = {"-O", "--time-limit"};
 const char* kEffortHelp =
     "  -O0 .. -O3         optimisation effort (default -O2): -O0 maps only; -O1 rewrites\n"
     "                     3-input windows with SAT-based exact NAND synthesis; -O2 adds\n"
-    "                     4-input windows; -O3 searches harder\n"
-    "  --time-limit S     stop optimising after S seconds (default 60); the netlist is\n"
-    "                     complete and correct whenever it stops\n";
+    "                     SAT sweeping, resubstitution with don't cares and 4-input\n"
+    "                     windows, in rounds until one saves nothing; -O3 searches harder\n"
+    "  --time-limit S     stop optimising once the run has taken S seconds, Yosys included\n"
+    "                     (default 60); the netlist is complete and correct whenever it stops\n";
 
 void apply_effort_options(const Args& args, synth_params* ps) {
   std::string level = args.get("-O", "2");

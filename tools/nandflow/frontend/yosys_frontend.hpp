@@ -53,8 +53,9 @@ struct Elaboration {
   std::optional<std::size_t> abc_nand_cells;  // not run above kFullSynthCandidateLimit
 };
 // Designs with more AND nodes than this (after Yosys's synth -noabc) skip the
-// "yosys-synth" and "yosys-abc-nand" candidates: a second Yosys run as long as the first.
-constexpr std::size_t kFullSynthCandidateLimit = 20000;
+// "yosys-synth" and "yosys-abc-nand" candidates: a second Yosys run, whose ABC step
+// (Yosys's, with an unlimited SAT sweep) takes minutes on a 48x48 multiplier.
+constexpr std::size_t kFullSynthCandidateLimit = 10000;
 Elaboration elaborate_for_synthesis(const FrontendParams& params, FrontendStats* stats = nullptr);
 
 // Reads a netlist written by nandflow (plus its nf_cells.v) with a light script
