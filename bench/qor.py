@@ -237,6 +237,10 @@ def scaling(args):
             y = baseline_yosys(p, f"mul{w}", tmp, args.scaling_yosys_timeout)
             rows.append({"width": w, "nandflow": n, "map_only": m, "yosys": y})
             write_scaling(rows, args)
+    plot_scaling(rows, args)
+
+
+def plot_scaling(rows, args):
     try:
         import matplotlib
         matplotlib.use("Agg")
@@ -265,7 +269,12 @@ def main():
     ap.add_argument("--no-qor", action="store_true", help="skip the QoR suite (scaling series only)")
     ap.add_argument("--scaling-widths", type=int, nargs="*", default=[8, 16, 32, 64, 128])
     ap.add_argument("--scaling-yosys-timeout", type=int, default=900)
+    ap.add_argument("--plots-only", action="store_true", help="redraw the plots from qor.json and scaling.json")
     args = ap.parse_args()
+    if args.plots_only:
+        plot_qor(json.load(open(os.path.join(RESULTS, "qor.json"))))
+        plot_scaling(json.load(open(os.path.join(RESULTS, "scaling.json"))), args)
+        return
     if not args.no_qor:
         qor(args)
     if args.scaling:

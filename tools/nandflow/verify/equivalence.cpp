@@ -4,6 +4,7 @@
 #include <map>
 #include <random>
 #include <sstream>
+#include <unordered_map>
 
 #include <cadical.hpp>
 
@@ -59,6 +60,12 @@ class CnfBuilder {
   std::vector<bool> encoded_;
 };
 
+// Word w of literal l's simulation signature (W words per node).
+std::uint64_t lit_value_at(const std::vector<std::uint64_t>& sig, std::size_t W, Lit l, std::size_t w) {
+  std::uint64_t v = sig[lit_node(l) * W + w];
+  return lit_is_complemented(l) ? ~v : v;
+}
+
 }  // namespace
 
 VerifyResult check_equivalence(const Design& gold, const Design& netlist, const verify_params& ps, verify_stats* st) {
@@ -108,6 +115,7 @@ VerifyResult check_equivalence(const Design& gold, const Design& netlist, const 
     nmap[na.latch(i).out] = gmap[ga.latch(it->second).out];
   }
   copy_logic(ga, miter, gmap);
+  const std::size_t first_netlist_node = miter.num_nodes();
   copy_logic(na, miter, nmap);
 
   // What must agree.
@@ -191,6 +199,58 @@ VerifyResult check_equivalence(const Design& gold, const Design& netlist, const 
   CaDiCaL::Solver solver;
   CnfBuilder cnf(miter, solver);
   int next_var = static_cast<int>(miter.num_nodes()) + 1;
+  // 2a. Internal equivalences first (SAT sweeping of the miter): a netlist node that
+  // simulation cannot tell from a source node, up to complement, is proven equal to it
+  // with a small conflict limit, and the equality is added as clauses. The final proofs
+  // then meet cut points instead of two unrelated structures (a multiplier against its
+  // optimised self is hopeless for SAT without them). Proven equalities are implied by
+  // the miter, so adding them keeps every answer.
+  if (ps.sweep_conflict_limit > 0) {
+    const std::size_t W = 8;
+    std::vector<std::uint64_t> sig(miter.num_nodes() * W);
+    for (std::size_t w = 0; w < W; ++w) {
+      std::vector<std::uint64_t> words(miter.num_nodes(), 0);
+      for (NodeId n : miter.inputs()) words[n] = rng();
+      words = simulate_words(miter, std::move(words));
+      for (std::size_t n = 0; n < miter.num_nodes(); ++n) sig[n * W + w] = words[n];
+    }
+    // Signatures normalised so that bit 0 is 0: a node and its complement share one.
+    auto key = [&](std::size_t n, bool* flip) {
+      *flip = sig[n * W] & 1;
+      std::uint64_t h = 1469598103934665603ULL;
+      for (std::size_t w = 0; w < W; ++w) h = (h ^ (*flip ? ~sig[n * W + w] : sig[n * W + w])) * 1099511628211ULL;
+      return h;
+    };
+    std::unordered_map<std::uint64_t, Lit> source_node;
+    for (std::size_t n = 0; n < first_netlist_node; ++n) {
+      if (!miter.is_and(static_cast<NodeId>(n))) continue;
+      bool flip;
+      source_node.emplace(key(n, &flip), make_lit(static_cast<NodeId>(n), flip));
+    }
+    for (std::size_t n = first_netlist_node; n < miter.num_nodes(); ++n) {
+      if (!miter.is_and(static_cast<NodeId>(n))) continue;
+      bool flip;
+      auto it = source_node.find(key(n, &flip));
+      if (it == source_node.end()) continue;
+      Lit mine = make_lit(static_cast<NodeId>(n), flip), theirs = it->second;
+      bool same = true;
+      for (std::size_t w = 0; w < W && same; ++w) same = lit_value_at(sig, W, mine, w) == lit_value_at(sig, W, theirs, w);
+      if (!same) continue;
+      cnf.encode({mine, theirs});
+      int a = cnf.var(mine), b = cnf.var(theirs), d = next_var++;
+      cnf.clause({-d, a, b});
+      cnf.clause({-d, -a, -b});
+      solver.assume(d);
+      solver.limit("conflicts", ps.sweep_conflict_limit);
+      ++stats.sat_calls;
+      int r = solver.solve();
+      cnf.clause({-d});
+      if (r != 20) continue;
+      cnf.clause({-a, b});
+      cnf.clause({a, -b});
+      ++stats.internal_equivalences;
+    }
+  }
   for (const Pair& p : pairs) {
     if (p.gold == p.netlist) {
       ++stats.structurally_equal;

@@ -21,6 +21,8 @@ struct verify_params {
   // Stop after random simulation: a counterexample if one is found, otherwise a result
   // that is neither proven nor refuted (refuted() false). A cheap screen, not a proof.
   bool simulation_only = false;
+  // Conflicts per internal-equivalence proof before the final ones (0: no sweeping).
+  int sweep_conflict_limit = 100;
 };
 
 struct Counterexample {
@@ -35,6 +37,7 @@ struct verify_stats {
   std::size_t compared = 0;          // function pairs compared
   std::size_t structurally_equal = 0;
   std::size_t sat_calls = 0;
+  std::size_t internal_equivalences = 0;  // proven netlist = source node pairs (cut points)
   double seconds = 0;
 };
 
