@@ -60,9 +60,19 @@ module HackSoC #(
   // ROM: the program, read at the rising edge at pcNext.
   reg [15:0] rom [0:ROM_WORDS-1];
   integer i;
+  // Yosys (0.23) applies a $readmemb before the assignments that precede it in the same
+  // initial block, so zeroing the ROM first, as simulators want, gave the bitstream an
+  // empty ROM: the zeroing is for simulators only (Yosys defines SYNTHESIS), and the
+  // $readmemb sits in an if-else, which Yosys evaluates at elaboration.
   initial begin
-    for (i = 0; i < ROM_WORDS; i = i + 1) rom[i] = 16'd0;
-    if (PROGRAM != "") $readmemb(PROGRAM, rom);
+    if (PROGRAM == "") begin
+      for (i = 0; i < ROM_WORDS; i = i + 1) rom[i] = 16'd0;
+    end else begin
+`ifndef SYNTHESIS
+      for (i = 0; i < ROM_WORDS; i = i + 1) rom[i] = 16'd0;  // words past the program read 0
+`endif
+      $readmemb(PROGRAM, rom);
+    end
   end
   always @(posedge clk) instruction <= rom[pcNext[ROM_BITS-1:0]];
 

@@ -31,6 +31,19 @@ if s["board"] == "upduino3":  # the clock from the internal oscillator, the LEDs
     print("ok   SB_HFOSC clock and SB_RGBA_DRV LEDs")
 print("ok   summary:", {k: s[k] for k in ("logic_cells", "luts", "flip_flops", "block_ram", "fmax_mhz", "timing")})
 PY
+# Checked after packing (iCE40 boards with the board's oscillator): icebox_vlog turns the
+# bitstream back into Verilog, and Icarus runs it with Yosys's cell models: the program
+# (Hello.asm) must print on the UART what the RTL prints (test soc.hello).
+if [ -f "$work/out/$design.asc" ] && [ "$board" != upduino3 ]; then
+  cells=$(dirname "$(readlink -f "$(command -v yosys)")")/../share/yosys/ice40/cells_sim.v  # Yosys's cell models
+  icebox_vlog -p "$root/fpga/boards/$board.pcf" -n hack_pb -s -c "$work/out/$design.asc" >"$work/pb.v"
+  iverilog -g2012 -DNO_ICE40_DEFAULT_ASSIGNMENTS -o "$work/pb.vvp" "$root/tests/soc/postpack_tb.v" "$work/pb.v" \
+    "$cells" 2>"$work/iverilog.log" || { cat "$work/iverilog.log"; exit 1; }
+  printed=$(vvp -n "$work/pb.vvp" | tr -d '\r')
+  echo "bitstream netlist printed: $printed"
+  grep -q "Hello, Hack!" <<<"$printed" || { echo "FAIL: the bitstream does not print what the RTL does"; exit 1; }
+  echo "ok   the packed bitstream, simulated, prints Hello, Hack!"
+fi
 # A stage that fails leaves nothing stale behind: a program that does not assemble.
 printf '@1\nD=Q\n' >"$work/bad.asm"
 if make --no-print-directory -C "$root/fpga" BOARD="$board" DESIGN="$design" BUILD="$build" OUT="$work/bad" \

@@ -93,19 +93,22 @@ SynthResult synthesize(const synth_params& ps) {
   auto deadline_left = [&] {
     return ps.time_limit_seconds - std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   };
-  if (ps.effort >= 2)
-    for (std::size_t i = 0; i < mapped.size(); ++i) {
-      Mapped& m = mapped[i];
-      // Only large networks are swept and resubstituted before window resynthesis: there,
-      // resynthesis meets the time limit long before its fixpoint and starts better from a
-      // smaller network. A small one gets them in the rounds below, after resynthesis, which
-      // does better from Yosys's structure (the 16-bit adder: 139 NAND2, 141 the other way).
-      if (m.net.num_gates() < 5000) continue;
-      // A tenth of what is left for each: these passes rarely need it.
+  if (ps.effort >= 2) {
+    // Every start is also swept and resubstituted (a tenth of the time left each: these
+    // passes rarely need it). A large network only continues from that version: window
+    // resynthesis meets the time limit long before its fixpoint there. A small one keeps
+    // both versions as starts, because resynthesis sometimes does better from Yosys's
+    // structure (the 16-bit adder: 139 NAND2 from it, 141 from the resubstituted one).
+    std::size_t starts = mapped.size();
+    for (std::size_t i = 0; i < starts; ++i) {
+      const Mapped& m = mapped[i];
       double share = std::max(0.0, deadline_left()) / 10.0;
-      m.net = sweep_and_resubstitute(m.net, m.design.aig.num_inputs(), m.design.aig.num_latches(), ps.effort, share,
-                                     m.name + ", ", &r_stats_lines);
+      NandNetwork net = sweep_and_resubstitute(m.net, m.design.aig.num_inputs(), m.design.aig.num_latches(), ps.effort,
+                                               share, m.name + ", ", &r_stats_lines);
+      if (m.net.num_gates() >= 5000) mapped[i].net = std::move(net);
+      else if (net.num_gates() < m.net.num_gates()) mapped.push_back({m.name + "+resub", m.design, std::move(net)});
     }
+  }
   std::stable_sort(mapped.begin(), mapped.end(),
                    [](const Mapped& a, const Mapped& b) { return a.net.num_gates() < b.net.num_gates(); });
   if (ps.effort >= 1) {
@@ -114,7 +117,7 @@ SynthResult synthesize(const synth_params& ps) {
     ExactCache cache;
     // A large design gets all the time on its best start, where it pays most.
     std::size_t gates = mapped[0].net.num_gates();
-    std::size_t tries = std::min<std::size_t>(gates > 20000 ? 1 : gates > 1000 ? 2 : 4, mapped.size());
+    std::size_t tries = std::min<std::size_t>(gates > 20000 ? 1 : gates > 300 ? 2 : 8, mapped.size());
     std::vector<int> cut_sizes = {3};
     if (ps.effort >= 2) cut_sizes.push_back(4);
     std::size_t runs_left = cut_sizes.size() * tries;
