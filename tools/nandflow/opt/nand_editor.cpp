@@ -53,7 +53,6 @@ NandEditor::NandEditor(const NandNetwork& net, std::size_t num_inputs, std::size
     if (live[id]) live[fanin_[id][0]] = live[fanin_[id][1]] = true;
   for (Id id = first_gate_; id < total; ++id)
     if (live[id]) {
-      ++alive_gates_;
       add_reader(fanin_[id][0], id);
       add_reader(fanin_[id][1], id);
       simulate_gate(id);
@@ -78,7 +77,6 @@ void NandEditor::remove_reader(Id first, Id first_reader) {
     auto& fo = fanouts_[id];
     fo.erase(std::find(fo.begin(), fo.end(), reader));
     if (--refs_[id] == 0 && is_gate(id)) {
-      --alive_gates_;
       work.push_back({fanin_[id][0], id});
       work.push_back({fanin_[id][1], id});
     }
@@ -96,8 +94,6 @@ std::vector<NandEditor::Id> NandEditor::mffc(Id g) {
   for (Id t : touched) ++refs_[t];
   return cone;
 }
-
-std::size_t NandEditor::mffc_size(Id g) { return mffc(g).size(); }
 
 void NandEditor::replace(Id g, Id d) {
   std::vector<Id> readers = fanouts_[g];
@@ -120,7 +116,6 @@ void NandEditor::replace(Id g, Id d) {
     while (std::find(fanouts_[g].begin(), fanouts_[g].end(), r) != fanouts_[g].end()) remove_reader(g, r);
   if (readers.empty() && refs_[g] == 0) {
     // Only roots read g: none removed the last reference, so g dies here.
-    --alive_gates_;
     remove_reader(fanin_[g][0], g);
     remove_reader(fanin_[g][1], g);
   }

@@ -33,7 +33,6 @@ class NandEditor {
   Id first_gate() const { return first_gate_; }
   bool is_gate(Id id) const { return id >= first_gate_; }
   bool alive(Id id) const { return !is_gate(id) || refs_[id] > 0; }
-  std::size_t num_alive_gates() const { return alive_gates_; }
   const std::array<Id, 2>& fanin(Id g) const { return fanin_[g]; }
   const std::vector<Id>& fanouts(Id id) const { return fanouts_[id]; }
   bool is_root(Id id) const { return root_refs_[id] > 0; }
@@ -42,9 +41,7 @@ class NandEditor {
   int words() const { return words_; }
   const std::uint64_t* sig(Id id) const { return &sig_[static_cast<std::size_t>(id) * words_]; }
 
-  // Gates that die when g loses every reader (g included).
-  std::size_t mffc_size(Id g);
-  // Those gates, g first.
+  // The gates that die when g loses every reader (its MFFC), g first.
   std::vector<Id> mffc(Id g);
 
   // Every reader of g reads d instead (d < g); g and what only it used die.
@@ -80,7 +77,6 @@ class NandEditor {
   std::vector<std::uint32_t> refs_, root_refs_;
   std::vector<Id> outputs_;
   std::vector<std::array<Id, 4>> latches_;
-  std::size_t alive_gates_ = 0;
   int words_;
   std::vector<std::uint64_t> sig_;
   std::unique_ptr<CaDiCaL::Solver> solver_;
