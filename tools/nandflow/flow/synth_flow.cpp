@@ -55,6 +55,22 @@ NandNetwork sweep_and_resubstitute(const NandNetwork& net, std::size_t num_input
   return out;
 }
 
+// Window resynthesis settings for an effort level: -O3 also uses SAT on 4-input windows
+// and lets its searches run longer.
+nand_resynthesis_params resynthesis_params(int effort, int cut, ExactCache* cache, bool verbose) {
+  nand_resynthesis_params rp;
+  rp.verbose = verbose;
+  rp.cache = cache;
+  rp.max_cut_size = cut;
+  rp.database = &NandDatabase::builtin();
+  if (effort >= 3) {
+    rp.sat_for_4_inputs = true;
+    rp.conflict_limit[4] = 200000;
+    rp.max_chain_gates[4] = 15;
+  }
+  return rp;
+}
+
 }  // namespace
 
 SynthResult synthesize(const synth_params& ps) {
@@ -123,16 +139,7 @@ SynthResult synthesize(const synth_params& ps) {
     std::size_t runs_left = cut_sizes.size() * tries;
     for (int cut : cut_sizes)
       for (std::size_t i = 0; i < tries; ++i, --runs_left) {
-        nand_resynthesis_params rp;
-        rp.verbose = ps.frontend.verbose;
-        rp.cache = &cache;
-        rp.max_cut_size = cut;
-        rp.database = &NandDatabase::builtin();
-        if (ps.effort >= 3) {
-          rp.sat_for_4_inputs = true;
-          rp.conflict_limit[4] = 200000;
-          rp.max_chain_gates[4] = 15;
-        }
+        nand_resynthesis_params rp = resynthesis_params(ps.effort, cut, &cache, ps.frontend.verbose);
         // An equal share of what is left; a run that reaches its fixpoint early leaves its rest to the next.
         rp.time_limit_seconds = std::max(0.0, deadline_left()) / static_cast<double>(runs_left);
         Mapped& m = mapped[i];
@@ -156,11 +163,7 @@ SynthResult synthesize(const synth_params& ps) {
       std::string prefix = best.name + ", round " + std::to_string(round) + ", ";
       best.net = sweep_and_resubstitute(best.net, ni, nl, ps.effort, std::max(0.0, deadline_left()), prefix,
                                         &r_stats_lines);
-      nand_resynthesis_params rp;
-      rp.cache = &cache;
-      rp.database = &NandDatabase::builtin();
-      rp.max_cut_size = 4;
-      if (ps.effort >= 3) rp.sat_for_4_inputs = true, rp.conflict_limit[4] = 200000, rp.max_chain_gates[4] = 15;
+      nand_resynthesis_params rp = resynthesis_params(ps.effort, 4, &cache, ps.frontend.verbose);
       rp.time_limit_seconds = std::max(0.0, deadline_left());
       nand_resynthesis_stats rs;
       best.net = nand_resynthesis(best.net, ni, nl, rp, &rs);
