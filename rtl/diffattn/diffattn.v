@@ -3,20 +3,30 @@
 // computed bit for bit as the C++ model sim/diffattn/diffattn_model.cpp (fixed_attention)
 // specifies; rtl/diffattn/README.md explains the arithmetic step by step.
 //
-// Two multiply-accumulate units, kept busy by pipelined loops: every buffer is block RAM
-// with a synchronous read (an address set in one cycle, its data used in the next), so each
-// loop issues one address per cycle and finishes the element it issued a cycle or two
-// earlier. Per query row:
-//   DOT   both maps' dot products q_i . k_j, one element per cycle per map; the score
-//         t = (s * mult) >>> shift of key j (one multiplier, two cycles: map 1, map 2) is
-//         computed while key j+1's elements are multiplied;
+// LANES multiply-accumulate lanes (a synthesis parameter: 2, 4, 8, ...) are kept busy by
+// pipelined loops: every buffer is block RAM with a synchronous read (an address set in one
+// cycle, its data used in the next), so each loop issues one address per cycle and finishes
+// the element it issued a cycle or two earlier. Per query row i:
+//   DOT   the scores: half the lanes take map 1, half map 2; within a map, lane h works on
+//         key j + h of a group of LANES / 2 keys (K is kept in LANES / 2 block RAMs, key j in
+//         bank j mod LANES / 2, so the group's keys are read in the same cycle; q_ik is read
+//         once and goes to every lane). A group takes d cycles, one element each (at least
+//         LANES cycles: see the score unit). When a group ends, the score unit turns its dot
+//         products s into scores t = (s * mult) >>> shift, one multiplier for both maps, one
+//         score per cycle, while the lanes work on the next group;
+//   then, while the lanes compute the output of row i - 1 (OUT), the softmax unit takes
+//   row i on its own hardware:
 //   EXP   one key per cycle: e = m - t, the EXP2 table, p = EXP2[f] >> n, l = sum p;
 //   DIV   r = 2^38 / l for both maps, 39 cycles (restoring division);
-//   W     one key per two cycles (one multiplier for a = p r >> 23, map 1 then map 2):
-//         w = a1 - (lambda a2) >>> 14;
-//   OUT   O_ic = sum_j w_j v_jc, two columns per pass (one per MAC unit; V is kept in two
-//         block RAMs, even and odd columns, so both are read in the same cycle);
+//   W     one key per cycle: a = p r >> 23 for both maps, then w = a1 - (lambda a2) >>> 14,
+//         into one half of the weight buffer (the other half holds row i - 1's weights,
+//         which OUT is reading);
+//   OUT   O_ic = sum_j w_j v_jc, LANES columns per pass, one per lane (V is kept in LANES
+//         block RAMs, column c in bank c mod LANES, so a pass reads one key's LANES values
+//         in the same cycle);
 //   NORM  the optional headwise RMSNorm.
+// So the lanes run DOT(i), then OUT(i - 1) while the softmax unit runs row i, and wait
+// only when the softmax takes longer than OUT.
 //
 // Register interface (word addresses, 32-bit data; writes take effect at the clock edge,
 // read data appears on rdata the cycle after the read):
@@ -38,9 +48,10 @@
 //   0x7xxxx GAIN[col] (signed Q4.11 in bits 15..0; write only): the RMSNorm gains
 `default_nettype none
 module diffattn #(
-    parameter NMAX  = 64,
-    parameter DMAX  = 16,
-    parameter DVMAX = 16,
+    parameter NMAX  = 64,                // NMAX a multiple of LANES / 2
+    parameter DMAX  = 16,                // a power of two
+    parameter DVMAX = 16,                // a multiple of LANES
+    parameter LANES = 2,                 // MAC lanes: 2, 4, 8, ... (a power of two)
     parameter EXP2_TABLE = "exp2.hex",
     parameter HAS_NORM = 1,              // build the optional headwise RMSNorm
     parameter RSQRT_TABLE = "rsqrt.hex"
@@ -56,9 +67,17 @@ module diffattn #(
     output wire        busy,
     output reg         done
 );
+  localparam H   = LANES / 2;           // lanes per map in DOT: keys per group
   localparam NB  = $clog2(NMAX);
   localparam QKB = $clog2(NMAX * DMAX);
+  localparam KBANK = NMAX / H * DMAX;   // entries of one K bank
+  localparam KBB = KBANK > 1 ? $clog2(KBANK) : 1;
+  localparam VBANK = NMAX * DVMAX / LANES;  // entries of one V bank
+  localparam VBB = VBANK > 1 ? $clog2(VBANK) : 1;
   localparam VB  = $clog2(NMAX * DVMAX);
+  localparam CB  = $clog2(DMAX > DVMAX ? DMAX : DVMAX);  // column counters: 0..max(DMAX, DVMAX)
+  localparam PB  = $clog2(DMAX > LANES ? DMAX : LANES);  // DOT's cycle-in-group counter
+  localparam LB  = LANES > 1 ? $clog2(LANES) : 1;
 
   // ---- configuration registers ----
   reg [NB:0]   n;
@@ -71,89 +90,133 @@ module diffattn #(
   reg          norm_en;
   reg [31:0]   norm_eps;
 
-  // ---- buffers (block RAM) ----
+  // ---- buffers (block RAM); K and V are banked inside the lanes' generate blocks ----
   reg signed [7:0]  q1m [0:NMAX*DMAX-1];
-  reg signed [7:0]  k1m [0:NMAX*DMAX-1];
   reg signed [7:0]  q2m [0:NMAX*DMAX-1];
-  reg signed [7:0]  k2m [0:NMAX*DMAX-1];
-  reg signed [7:0]  vam [0:NMAX*DVMAX/2-1];  // V, even columns
-  reg signed [7:0]  vbm [0:NMAX*DVMAX/2-1];  // V, odd columns
   reg signed [31:0] om  [0:NMAX*DVMAX-1];
-  reg signed [47:0] t1m [0:NMAX-1];      // scores of the current row
+  reg signed [47:0] t1m [0:NMAX-1];      // scores of the row in DOT / EXP
   reg signed [47:0] t2m [0:NMAX-1];
   reg [15:0]        p1m [0:NMAX-1];      // unnormalised probabilities
   reg [15:0]        p2m [0:NMAX-1];
-  reg signed [19:0] wm  [0:NMAX-1];      // difference weights
+  reg signed [17:0] wm  [0:2*NMAX-1];    // difference weights: two rows, by row parity
   reg [15:0]        exp2 [0:255];        // round(2^15 * 2^(-f/256))
   initial $readmemh(EXP2_TABLE, exp2);
   reg signed [15:0] gm [0:DVMAX-1];      // RMSNorm gains, Q4.11
   reg [16:0]        rsqrt_seed [0:47];   // round(2^16 / sqrt((i + 16.5) / 16))
   initial $readmemh(RSQRT_TABLE, rsqrt_seed);
 
-  // ---- the sequencer ----
-  localparam S_IDLE = 5'd0, S_ROW = 5'd1, S_DOT = 5'd2, S_DOT_DRAIN = 5'd3, S_EXP = 5'd4,
-             S_EXP_DRAIN = 5'd5, S_DIV = 5'd6, S_W_X = 5'd7, S_W_Y = 5'd8, S_OUT = 5'd9,
-             S_OUT_DRAIN = 5'd10, S_OUT_STORE1 = 5'd11, S_OUT_STORE2 = 5'd12,
-             S_NORM_K = 5'd16, S_NORM_SEED = 5'd17, S_NORM_U = 5'd18, S_NORM_V = 5'd19, S_NORM_Y = 5'd20,
-             S_NORM_ADDR = 5'd21, S_NORM_MUL1 = 5'd22, S_NORM_MUL2 = 5'd23;
-  reg [4:0] state;
+  // ---- the lanes' sequencer: DOT of row i, OUT of row oi = i - 1 (or the last row) ----
+  localparam S_IDLE = 4'd0, S_ROW = 4'd1, S_DOT = 4'd2, S_DOT_DRAIN = 4'd3, S_WAIT_SM = 4'd4,
+             S_OUT = 4'd5, S_OUT_DRAIN = 4'd6, S_OUT_FLUSH = 4'd7,
+             S_NORM_K = 4'd8, S_NORM_SEED = 4'd9, S_NORM_U = 4'd10, S_NORM_V = 4'd11, S_NORM_Y = 4'd12,
+             S_NORM_ADDR = 4'd13, S_NORM_MUL1 = 4'd14, S_NORM_MUL2 = 4'd15;
+  reg [3:0] state;
+  // ---- the softmax unit's sequencer (row smi, while the lanes run OUT) ----
+  localparam SM_IDLE = 3'd0, SM_EXP = 3'd1, SM_EXP_DRAIN = 3'd2, SM_DIV = 3'd3, SM_W = 3'd4, SM_W_DRAIN = 3'd5;
+  reg [2:0] sm_state;
   assign busy = state != S_IDLE;
 
-  reg [NB:0] i, j, last;                 // row, key being issued, last key of the row
-  reg [$clog2(DMAX > DVMAX ? DMAX : DVMAX):0] k;  // element (DOT), first column of a pass (OUT), column (NORM)
-  reg signed [31:0] acc1, acc2;          // the two MAC units' accumulators
-  reg signed [31:0] s1r, s2r;            // a finished dot product, waiting for its score
+  reg [NB:0] i, j, last;                 // DOT: row, first key of the group being issued, last key
+  reg [PB:0] k;                          // DOT: cycle in the group (element k while k < d)
+  reg [PB:0] period;                     // DOT: cycles per group, max(d, LANES)
+  reg        have_out;                   // a row's weights are ready for OUT
+  reg [NB:0] oi, olast;                  // OUT: row and last key
+  reg [CB:0] oc;                         // OUT: first column of the pass; NORM: column
+  reg [NB:0] oj;                         // OUT: key being issued
+  reg [NB:0] smlast, sj;                 // softmax: last key, key being issued
+  reg        smpar;                      // softmax: the row's half of the weight buffer
   reg signed [47:0] max1, max2;
   reg [23:0] sum1, sum2;                 // l1, l2
   reg [38:0] rem1, rem2;                 // restoring division 2^38 / l
   reg [23:0] quo1, quo2;
   reg [5:0]  div_step;
 
-  // Memory read data, registered (synchronous block-RAM reads), and each pipeline's flags:
-  // valid, and what the element is.
-  reg signed [7:0]  q1r, k1r, q2r, k2r, var_, vbr;
-  reg        d1_valid = 1'b0, d1_first, d1_last, dot_wait;
-  reg [NB:0] d1_j;
-  reg [1:0]  sc_state = 2'd0;            // score unit: 1 map 1, 2 map 2
-  reg [NB:0] sc_j;
+  // Memory read data, registered (synchronous block-RAM reads), and each pipeline's flags.
+  reg signed [7:0]  q1r, q2r;
+  reg signed [17:0] wr;
+  reg        mac_valid = 1'b0, mac_first, mac_last, mac_out;  // an element reaches the lanes
+  reg [NB:0] mac_j;                      // DOT: the group's first key
   reg signed [47:0] t1r, t2r;
   reg        e_valid1 = 1'b0, e_valid2 = 1'b0;
   reg [NB:0] e_j1, e_j2;
-  reg [15:0] e1r, e2r;                    // the table values for a key
-  reg [5:0]  n1r, n2r;                    // the integer parts of e, clamped to 16
+  reg [15:0] e1r, e2r;                   // the table values for a key
+  reg [5:0]  n1r, n2r;                   // the integer parts of e, clamped to 16
   reg [15:0] p1r, p2r;
-  reg        w_more, w_pend;
-  reg [NB:0] w_j;
-  reg signed [19:0] wr;
-  reg        o1_valid = 1'b0;
+  reg        w_valid1 = 1'b0, w_valid2 = 1'b0;
+  reg [NB:0] w_j1, w_j2;
 
-  wire [QKB-1:0] qaddr = i[NB-1:0] * DMAX + k;          // Q row i, element k
-  wire [QKB-1:0] kaddr = j[NB-1:0] * DMAX + k;          // K row j, element k
-  wire [VB-2:0]  vaddr = j[NB-1:0] * (DVMAX / 2) + k[$clog2(DMAX > DVMAX ? DMAX : DVMAX):1];  // V row j, columns k, k+1
-  wire [$clog2(DMAX > DVMAX ? DMAX : DVMAX):0] ocol = state == S_OUT_STORE2 ? k + 1'b1 : k;
-  wire [VB-1:0]  oaddr = i[NB-1:0] * DVMAX + ocol;
+  // ---- the lanes ----
+  // Lane l multiplies a by b and accumulates: in DOT, q1_ik k1_(j+l)k for l < H and
+  // q2_ik k2_(j+l-H)k for the others; in OUT, w_j v_j(oc+l).
+  wire [8*H-1:0]      k1_rd, k2_rd;      // K banks' read data, one byte per bank
+  wire [8*LANES-1:0]  v_rd;              // V banks' read data
+  wire [32*LANES-1:0] acc_all;           // the lanes' accumulators
+  wire [32*LANES-1:0] sum_all;           // what they hold after this cycle's element
+  wire [KBB-1:0] kbaddr = (j / H) * DMAX + k;                         // the group's row, element k
+  wire [VBB-1:0] vbaddr = oj * (DVMAX / LANES) + oc / LANES;          // key oj, columns oc ..
+  wire [QKB-1:0] qaddr  = i[NB-1:0] * DMAX + k;                       // Q row i, element k
+  // Bus writes to the banks: K row r goes to bank r mod H, V column c to bank c mod LANES.
+  wire [NB-1:0]  bus_row = bus_addr[QKB-1:0] / DMAX;
+  wire [KBB-1:0] bus_kbaddr = (bus_row / H) * DMAX + bus_addr[QKB-1:0] % DMAX;
+  wire [VBB-1:0] bus_vbaddr = bus_addr[VB-1:0] / LANES;
+  wire bus_idle_write = bus_write && !busy;
+  wire dot_issue = state == S_DOT && k < d;
+  wire out_issue = state == S_OUT;
 
-  // The two MAC units: q1 k1 and q2 k2 in DOT, w v_even and w v_odd in OUT.
-  wire signed [19:0] mac_a1 = o1_valid ? wr : {{12{q1r[7]}}, q1r};
-  wire signed [19:0] mac_a2 = o1_valid ? wr : {{12{q2r[7]}}, q2r};
-  wire signed [7:0]  mac_b1 = o1_valid ? var_ : k1r;
-  wire signed [7:0]  mac_b2 = o1_valid ? vbr : k2r;
-  wire signed [27:0] prod1 = mac_a1 * mac_b1;
-  wire signed [27:0] prod2 = mac_a2 * mac_b2;
-  wire signed [31:0] dot1 = (d1_first ? 32'sd0 : acc1) + prod1;
-  wire signed [31:0] dot2 = (d1_first ? 32'sd0 : acc2) + prod2;
+  genvar g;
+  generate
+    for (g = 0; g < H; g = g + 1) begin : kbank
+      reg signed [7:0] k1b [0:KBANK-1];
+      reg signed [7:0] k2b [0:KBANK-1];
+      reg signed [7:0] k1r, k2r;
+      always @(posedge clk) begin
+        if (bus_idle_write && bus_row % H == g && bus_addr[19:16] == 4'h2) k1b[bus_kbaddr] <= bus_wdata[7:0];
+        if (bus_idle_write && bus_row % H == g && bus_addr[19:16] == 4'h4) k2b[bus_kbaddr] <= bus_wdata[7:0];
+        if (dot_issue) begin
+          k1r <= k1b[kbaddr];
+          k2r <= k2b[kbaddr];
+        end
+      end
+      assign k1_rd[8*g +: 8] = k1r;
+      assign k2_rd[8*g +: 8] = k2r;
+    end
+    for (g = 0; g < LANES; g = g + 1) begin : lane
+      reg signed [7:0] vb [0:VBANK-1];
+      reg signed [7:0] vr;
+      reg signed [31:0] acc;
+      always @(posedge clk) begin
+        if (bus_idle_write && bus_addr[19:16] == 4'h5 && bus_addr[VB-1:0] % LANES == g) vb[bus_vbaddr] <= bus_wdata[7:0];
+        if (out_issue) vr <= vb[vbaddr];
+      end
+      wire signed [7:0]  q  = g < H ? q1r : q2r;
+      wire signed [7:0]  kk = g < H ? k1_rd[8*(g%H) +: 8] : k2_rd[8*(g%H) +: 8];
+      wire signed [17:0] a = mac_out ? wr : {{10{q[7]}}, q};
+      wire signed [7:0]  b = mac_out ? vr : kk;
+      wire signed [25:0] prod = a * b;
+      wire signed [31:0] sum = (mac_first ? 32'sd0 : acc) + prod;
+      always @(posedge clk) if (mac_valid) acc <= sum;
+      assign acc_all[32*g +: 32] = acc;
+      assign sum_all[32*g +: 32] = sum;
+    end
+  endgenerate
 
-  // Normalised probabilities a = (p * r) >> 23, one multiplier for both maps (S_W_Y gives
-  // a1, S_W_X a2), and the weight w = a1 - (lambda * a2) >>> 14.
-  wire [39:0] afull = state == S_W_Y ? p1r * quo1 : p2r * quo2;
-  wire [16:0] a = afull[39:23];
-
-  // The score of a finished dot product: t = (s * mult) >>> shift. One multiplier serves
-  // both maps, one after the other: DSPs are the scarce resource.
-  // The same multiplier gives lambda a2 in the weights' X cycles, when no score is due.
-  wire signed [31:0] score_in = sc_state == 2'd1 ? s1r : s2r;
-  wire signed [31:0] smul_a = state == S_W_X ? {15'd0, a} : score_in;
-  wire signed [16:0] smul_b = state == S_W_X ? {lambda[15], lambda} : {1'b0, score_mult};
+  // ---- the score unit: t = (s * mult) >>> shift for a finished group's dot products, map 1
+  // then map 2 of each key, one per cycle (the group's 2H scores take LANES cycles, hence
+  // DOT's group period of at least LANES cycles). One multiplier: DSPs are the scarce resource.
+  reg [32*H-1:0] sc_s1, sc_s2;           // the dot products still to score, next in the low word
+  reg [NB:0] sc_j;                       // key of the next score
+  reg [NB:0] sc_left = 0;                // keys left in the group
+  reg        sc_map2 = 1'b0;             // this cycle scores map 2
+  wire signed [31:0] score_in = sc_map2 ? sc_s2[31:0] : sc_s1[31:0];
+  // The same multiplier gives lambda a2 while the softmax unit computes weights: no score is
+  // due then (the softmax unit takes a row only after its DOT has drained, and the next DOT
+  // waits for it).
+  wire lambda_mul = sm_state == SM_W || sm_state == SM_W_DRAIN;
+  reg  [16:0] a1r, a2r;                  // a = (p r) >> 23, both maps
+  wire [39:0] a1full = p1r * quo1;
+  wire [39:0] a2full = p2r * quo2;
+  wire signed [31:0] smul_a = lambda_mul ? {15'd0, a2r} : score_in;
+  wire signed [16:0] smul_b = lambda_mul ? {lambda[15], lambda} : {1'b0, score_mult};
   wire signed [47:0] smul = smul_a * smul_b;
   wire signed [47:0] t = smul >>> score_shift;
   // e = m - t >= 0, split into integer part (a shift) and 8 fraction bits (the table index).
@@ -163,13 +226,21 @@ module diffattn #(
   wire [5:0]  n2 = |e2[48:12] ? 6'd16 : {2'b00, e2[11:8]};
   wire [15:0] p1 = n1r[4] ? 16'd0 : e1r >> n1r[3:0];
   wire [15:0] p2 = n2r[4] ? 16'd0 : e2r >> n2r[3:0];
-  reg  [16:0] a1r;
-  wire signed [33:0] la2 = smul[33:0];     // lambda a2 (S_W_X)
+  wire signed [33:0] la2 = smul[33:0];     // lambda a2 (SM_W)
   wire signed [19:0] w = $signed({3'b000, a1r}) - $signed(la2 >>> 14);
 
-  // O's one read port: the bus while idle, the RMSNorm while busy.
+  // ---- the store unit: at the end of an OUT pass the lanes' sums are copied here and
+  // written to O one per cycle while the lanes work on the next pass.
+  reg [32*LANES-1:0] st_buf;             // the sums still to store, next in the low word
+  reg [LB:0] st_left = 0;                // sums left
+  reg [CB:0] st_col;                     // column of the next store
+  wire signed [31:0] st_word = st_buf[31:0];
+  wire [CB:0]    ocol  = st_left != 0 ? st_col : oc;
+  wire [VB-1:0]  oaddr = oi[NB-1:0] * DVMAX + ocol;
+
+  // O has one port: the bus reads it while idle, the stores and the RMSNorm use it while busy.
   reg signed [31:0] om_q;
-  wire [VB-1:0] om_raddr = busy ? oaddr : bus_addr[VB-1:0];
+  wire [VB-1:0] om_addr = busy ? oaddr : bus_addr[VB-1:0];
   reg read_o = 1'b0, read_status = 1'b0;
   assign bus_rdata = read_o ? om_q : read_status ? {30'd0, done, busy} : 32'd0;
 
@@ -201,9 +272,10 @@ module diffattn #(
   always @* begin
     mul_a = 36'sd0;
     mul_b = 36'sd0;
-    if (HAS_NORM != 0) case (state)
-      S_OUT_STORE1: begin mul_a = {{4{acc1[31]}}, acc1}; mul_b = {{4{acc1[31]}}, acc1}; end
-      S_OUT_STORE2: begin mul_a = {{4{acc2[31]}}, acc2}; mul_b = {{4{acc2[31]}}, acc2}; end
+    if (HAS_NORM != 0 && st_left != 0) begin   // a store: its square goes into S
+      mul_a = {{4{st_word[31]}}, st_word};
+      mul_b = {{4{st_word[31]}}, st_word};
+    end else if (HAS_NORM != 0) case (state)
       S_NORM_U:     begin mul_a = {19'd0, ny}; mul_b = {19'd0, ny}; end
       S_NORM_V:     begin mul_a = {18'd0, mq[31:14]}; mul_b = {18'd0, nu}; end
       S_NORM_Y:     begin mul_a = {19'd0, ny}; mul_b = {1'b0, (35'd3 << 32) - nv[34:0]}; end
@@ -224,38 +296,41 @@ module diffattn #(
     end
   endfunction
 
-  // The end of a query row: the next one, or done.
-  task finish_row;
+  // OUT of row oi begins (its weights are in the buffer's half oi mod 2).
+  task begin_output_row;
     begin
-      i <= i + 1'b1;
-      if (i + 1'b1 == n) begin
-        done <= 1'b1;
-        state <= S_IDLE;
-      end else begin
-        state <= S_ROW;
-      end
+      oc <= 0;
+      oj <= 0;
+      state <= S_OUT;
     end
   endtask
 
-  // The end of the output row: the RMSNorm, or the next row.
+  // The end of an output row: the RMSNorm, or on to the next.
   task end_output_row;
     begin
       if (HAS_NORM != 0 && norm_en) begin
-        k <= 0;
+        oc <= 0;
         state <= S_NORM_K;
       end else begin
-        finish_row;
+        next_after_output;
       end
     end
   endtask
 
-  // The DOT loop issues element k of key j this cycle (with d = 1 every other cycle, so that
-  // the two score cycles of a key never overlap the next key's).
-  wire dot_issue = state == S_DOT && !(d == 1 && dot_wait);
+  task next_after_output;
+    begin
+      if (oi + 1'b1 == n) begin
+        done <= 1'b1;
+        state <= S_IDLE;
+      end else begin
+        state <= S_WAIT_SM;
+      end
+    end
+  endtask
 
   always @(posedge clk) begin
     // Register interface: configuration and input buffers while idle.
-    if (bus_write && !busy) begin
+    if (bus_idle_write) begin
       case (bus_addr[19:16])
         4'h0: case (bus_addr[3:0])
                 4'h2: n <= bus_wdata[NB:0];
@@ -270,49 +345,58 @@ module diffattn #(
                 default: ;
               endcase
         4'h1: q1m[bus_addr[QKB-1:0]] <= bus_wdata[7:0];
-        4'h2: k1m[bus_addr[QKB-1:0]] <= bus_wdata[7:0];
         4'h3: q2m[bus_addr[QKB-1:0]] <= bus_wdata[7:0];
-        4'h4: k2m[bus_addr[QKB-1:0]] <= bus_wdata[7:0];
-        4'h5: if (bus_addr[0]) vbm[bus_addr[VB-1:1]] <= bus_wdata[7:0];
-              else vam[bus_addr[VB-1:1]] <= bus_wdata[7:0];
         4'h7: gm[bus_addr[$clog2(DVMAX)-1:0]] <= bus_wdata[15:0];
         default: ;
       endcase
     end
     // Reads: O from its block RAM (a registered read, so that it stays a block RAM),
     // STATUS from the flags.
-    om_q <= om[om_raddr];
+    om_q <= om[om_addr];
     if (bus_read) begin
       read_o <= bus_addr[19:16] == 4'h6;
       read_status <= bus_addr == 20'h1;
     end
 
     // ---- pipelines, whatever the state ----
-    // DOT, stage 1: the elements issued last cycle are multiplied and accumulated; the
-    // last element of a key hands the finished dot products to the score unit.
-    d1_valid <= dot_issue;
-    if (d1_valid) begin
-      acc1 <= dot1;
-      acc2 <= dot2;
+    // The lanes take the elements issued last cycle (their own always blocks); the last
+    // element of a DOT group hands the group's dot products to the score unit.
+    mac_valid <= dot_issue || out_issue;
+    mac_out <= out_issue;
+    if (sc_left != 0) begin
+      if (!sc_map2) begin
+        t1m[sc_j[NB-1:0]] <= t;
+        max1 <= (sc_j == 0 || t > max1) ? t : max1;
+      end else begin
+        t2m[sc_j[NB-1:0]] <= t;
+        max2 <= (sc_j == 0 || t > max2) ? t : max2;
+        sc_s1 <= sc_s1 >> 32;
+        sc_s2 <= sc_s2 >> 32;
+        sc_j <= sc_j + 1'b1;
+        sc_left <= sc_left - 1'b1;
+      end
+      sc_map2 <= !sc_map2;
     end
-    // The score unit: map 1's score this cycle, map 2's the next.
-    if (sc_state == 2'd1) begin
-      t1m[sc_j[NB-1:0]] <= t;
-      max1 <= (sc_j == 0 || t > max1) ? t : max1;
+    if (mac_valid && mac_last && !mac_out) begin
+      sc_s1 <= sum_all[32*H-1:0];
+      sc_s2 <= sum_all[32*LANES-1:32*H];
+      sc_j <= mac_j;
+      sc_left <= last - mac_j + 1'b1 < H ? last - mac_j + 1'b1 : H;
+      sc_map2 <= 1'b0;
     end
-    if (sc_state == 2'd2) begin
-      t2m[sc_j[NB-1:0]] <= t;
-      max2 <= (sc_j == 0 || t > max2) ? t : max2;
+
+    // The store unit: O[oi][st_col] and the sum of squares for the RMSNorm.
+    if (st_left != 0) begin
+      om[om_addr] <= st_word;
+      sumsq <= (st_col == 0 ? 58'd0 : sumsq) + mul_p[57:0];
+      st_buf <= st_buf >> 32;
+      st_col <= st_col + 1'b1;
+      st_left <= st_left - 1'b1;
     end
-    sc_state <= sc_state == 2'd1 ? 2'd2 : 2'd0;
-    if (d1_valid && d1_last) begin
-      s1r <= dot1;
-      s2r <= dot2;
-      sc_j <= d1_j;
-      sc_state <= 2'd1;
-    end
+
+    // ---- the softmax unit: row smi's scores to weights ----
     // EXP, stage B (the table read) and stage C (p, the sum).
-    e_valid1 <= state == S_EXP;
+    e_valid1 <= sm_state == SM_EXP;
     e_valid2 <= e_valid1;
     e_j2 <= e_j1;
     e1r <= exp2[e1[7:0]];
@@ -325,144 +409,151 @@ module diffattn #(
       sum1 <= sum1 + {8'd0, p1};
       sum2 <= sum2 + {8'd0, p2};
     end
-    // OUT, stage 1: multiply-accumulate the elements issued last cycle.
-    o1_valid <= state == S_OUT;
-    if (o1_valid) begin
-      acc1 <= acc1 + prod1;
-      acc2 <= acc2 + prod2;
-    end
-
-    if (reset) begin
-      state <= S_IDLE;
-      done <= 1'b0;
-      sc_state <= 2'd0;
-      d1_valid <= 1'b0;
-      e_valid1 <= 1'b0;
-      e_valid2 <= 1'b0;
-      o1_valid <= 1'b0;
-    end else case (state)
-      S_IDLE:
-        if (bus_write && bus_addr == 20'h0 && bus_wdata[0]) begin
-          i <= 0;
-          done <= 1'b0;
-          state <= S_ROW;
-        end
-      S_ROW: begin
-        last <= causal ? i : n - 1'b1;
-        j <= 0;
-        k <= 0;
-        dot_wait <= 1'b0;
-        state <= S_DOT;
-      end
-      // s_j = q_i . k_j, both maps, one element per cycle.
-      S_DOT: begin
-        dot_wait <= !dot_wait;
-        if (dot_issue) begin
-          q1r <= q1m[qaddr];
-          k1r <= k1m[kaddr];
-          q2r <= q2m[qaddr];
-          k2r <= k2m[kaddr];
-          d1_first <= k == 0;
-          d1_last <= k + 1'b1 == d;
-          d1_j <= j;
-          k <= k + 1'b1;
-          if (k + 1'b1 == d) begin
-            k <= 0;
-            j <= j + 1'b1;
-            if (j == last) state <= S_DOT_DRAIN;
-          end
-        end
-      end
-      S_DOT_DRAIN:                      // until the last key's scores are written
-        if (!d1_valid && sc_state == 2'd0) begin
-          j <= 0;
-          sum1 <= 0;
-          sum2 <= 0;
-          state <= S_EXP;
-        end
+    // W, stage B (a1, a2) and stage C (w).
+    w_valid1 <= sm_state == SM_W;
+    w_valid2 <= w_valid1;
+    w_j1 <= sj;
+    w_j2 <= w_j1;
+    a1r <= a1full[39:23];
+    a2r <= a2full[39:23];
+    if (w_valid2) wm[{smpar, w_j2[NB-1:0]}] <= w[17:0];
+    case (sm_state)
       // p_j = 2^(-(m - t_j)) in Q0.15 through the table, and l = sum_j p_j; one key per cycle.
-      S_EXP: begin
-        t1r <= t1m[j[NB-1:0]];
-        t2r <= t2m[j[NB-1:0]];
-        e_j1 <= j;
-        j <= j + 1'b1;
-        if (j == last) state <= S_EXP_DRAIN;
+      SM_EXP: begin
+        t1r <= t1m[sj[NB-1:0]];
+        t2r <= t2m[sj[NB-1:0]];
+        e_j1 <= sj;
+        sj <= sj + 1'b1;
+        if (sj == smlast) sm_state <= SM_EXP_DRAIN;
       end
-      S_EXP_DRAIN:
+      SM_EXP_DRAIN:
         if (!e_valid1 && !e_valid2) begin
           rem1 <= 0;
           rem2 <= 0;
           quo1 <= 0;
           quo2 <= 0;
           div_step <= 6'd38;
-          state <= S_DIV;
+          sm_state <= SM_DIV;
         end
       // r = floor(2^38 / l): 39 steps of restoring division, both maps at once.
-      S_DIV: begin
+      SM_DIV: begin
         {rem1, quo1} <= divide_step(rem1, quo1, sum1, div_step == 6'd38);
         {rem2, quo2} <= divide_step(rem2, quo2, sum2, div_step == 6'd38);
         div_step <= div_step - 1'b1;
         if (div_step == 0) begin
-          j <= 0;
-          w_more <= 1'b1;
-          w_pend <= 1'b0;
-          state <= S_W_X;
+          sj <= 0;
+          sm_state <= SM_W;
         end
       end
-      // w_j = a1_j - (lambda a2_j) >>> 14, two cycles per key: X reads key j and finishes
-      // key j - 1 (a2, w); Y computes a1 of key j.
-      S_W_X: begin
-        if (w_pend) wm[w_j[NB-1:0]] <= w;
-        w_pend <= 1'b0;
-        if (w_more) begin
-          p1r <= p1m[j[NB-1:0]];
-          p2r <= p2m[j[NB-1:0]];
-          state <= S_W_Y;
-        end else begin
-          j <= 0;
+      // w_j = a1_j - (lambda a2_j) >>> 14, one key per cycle through a pipeline: the p are
+      // read, then a1 and a2 computed, then w (below).
+      SM_W: begin
+        p1r <= p1m[sj[NB-1:0]];
+        p2r <= p2m[sj[NB-1:0]];
+        sj <= sj + 1'b1;
+        if (sj == smlast) sm_state <= SM_W_DRAIN;
+      end
+      SM_W_DRAIN:
+        if (!w_valid1 && !w_valid2) sm_state <= SM_IDLE;
+      default: ;
+    endcase
+
+    if (reset) begin
+      state <= S_IDLE;
+      sm_state <= SM_IDLE;
+      done <= 1'b0;
+      sc_left <= 0;
+      st_left <= 0;
+      mac_valid <= 1'b0;
+      e_valid1 <= 1'b0;
+      e_valid2 <= 1'b0;
+      w_valid1 <= 1'b0;
+      w_valid2 <= 1'b0;
+    end else case (state)
+      S_IDLE:
+        if (bus_write && bus_addr == 20'h0 && bus_wdata[0]) begin
+          i <= 0;
+          have_out <= 1'b0;
+          done <= 1'b0;
+          period <= d > LANES ? d : LANES;
+          state <= S_ROW;
+        end
+      S_ROW: begin
+        last <= causal ? i : n - 1'b1;
+        j <= 0;
+        k <= 0;
+        state <= S_DOT;
+      end
+      // s_j = q_i . k_j, both maps, H keys at a time, one element per cycle.
+      S_DOT: begin
+        if (dot_issue) begin
+          q1r <= q1m[qaddr];
+          q2r <= q2m[qaddr];
+          mac_first <= k == 0;
+          mac_last <= k + 1'b1 == d;
+          mac_j <= j;
+        end
+        k <= k + 1'b1;
+        if (k + 1'b1 == period) begin
           k <= 0;
-          acc1 <= 0;
-          acc2 <= 0;
-          state <= S_OUT;
+          j <= j + H;
+          if (j + H > last) state <= S_DOT_DRAIN;
         end
       end
-      S_W_Y: begin
-        a1r <= a;
-        w_j <= j;
-        w_pend <= 1'b1;
-        if (j == last) w_more <= 1'b0;
-        else j <= j + 1'b1;
-        state <= S_W_X;
-      end
-      // O[i][k], O[i][k+1] = sum_j w_j V[j][k], V[j][k+1]: one key per cycle.
+      // Until the last group's scores are written; then the softmax unit takes the row,
+      // and the lanes the previous row's output.
+      S_DOT_DRAIN:
+        if (!mac_valid && sc_left == 0) begin
+          sj <= 0;
+          sum1 <= 0;
+          sum2 <= 0;
+          smlast <= last;
+          smpar <= i[0];
+          sm_state <= SM_EXP;
+          if (have_out) begin_output_row;
+          else state <= S_WAIT_SM;
+        end
+      // Row i's weights are ready when the softmax unit is idle: the next row's DOT, or
+      // after the last row its OUT.
+      S_WAIT_SM:
+        if (sm_state == SM_IDLE) begin
+          have_out <= 1'b1;
+          oi <= i;
+          olast <= last;
+          if (i + 1'b1 == n) begin
+            begin_output_row;
+          end else begin
+            i <= i + 1'b1;
+            state <= S_ROW;
+          end
+        end
+      // O[oi][oc + l] = sum_j w_j V[j][oc + l] in lane l: one key per cycle.
       S_OUT: begin
-        wr <= wm[j[NB-1:0]];
-        var_ <= vam[vaddr];
-        vbr <= vbm[vaddr];
-        j <= j + 1'b1;
-        if (j == last) state <= S_OUT_DRAIN;
+        wr <= wm[{oi[0], oj[NB-1:0]}];
+        mac_first <= oj == 0;
+        mac_last <= 1'b0;
+        oj <= oj + 1'b1;
+        if (oj == olast) state <= S_OUT_DRAIN;
       end
-      S_OUT_DRAIN: state <= S_OUT_STORE1;   // the last products accumulate
-      S_OUT_STORE1: begin
-        om[oaddr] <= acc1;
-        sumsq <= (k == 0 ? 58'd0 : sumsq) + mul_p[57:0];
-        if (k + 1'b1 == dv) end_output_row;
-        else state <= S_OUT_STORE2;
-      end
-      S_OUT_STORE2: begin
-        om[oaddr] <= acc2;
-        sumsq <= sumsq + mul_p[57:0];
-        if (k + 2'd2 == dv) begin
-          end_output_row;
-        end else begin
-          k <= k + 2'd2;
-          j <= 0;
-          acc1 <= 0;
-          acc2 <= 0;
-          state <= S_OUT;
+      // The pass's last products accumulate this cycle: its sums (sum_all) go to the store
+      // unit once that has finished the previous pass's (it is storing its last now, or
+      // idle), and the next pass begins.
+      S_OUT_DRAIN:
+        if (st_left <= 1) begin
+          st_buf <= mac_valid ? sum_all : acc_all;
+          st_left <= dv - oc < LANES ? dv - oc : LANES;
+          st_col <= oc;
+          if (oc + LANES < dv) begin
+            oc <= oc + LANES;
+            oj <= 0;
+            state <= S_OUT;
+          end else begin
+            state <= S_OUT_FLUSH;
+          end
         end
-      end
-      // The RMSNorm of row i (HAS_NORM and NORM only).
+      S_OUT_FLUSH:                        // until the row's last sums are stored
+        if (st_left == 0) end_output_row;
+      // The RMSNorm of row oi (HAS_NORM and NORM only).
       S_NORM_K: begin
         nzero <= ssum == 58'd0;
         nk <= hb[5:1];
@@ -487,8 +578,8 @@ module diffattn #(
         niter <= 1'b1;
         state <= niter ? S_NORM_ADDR : S_NORM_U;
       end
-      S_NORM_ADDR: begin                // O[i][k] is read (om_q next cycle)
-        g_cur <= gm[k[$clog2(DVMAX)-1:0]];
+      S_NORM_ADDR: begin                // O[oi][oc] is read (om_q next cycle)
+        g_cur <= gm[oc[$clog2(DVMAX)-1:0]];
         state <= S_NORM_MUL1;
       end
       S_NORM_MUL1: begin                // nrm = (O y) >> k: O / sqrt(S) in Q.16
@@ -496,9 +587,9 @@ module diffattn #(
         state <= S_NORM_MUL2;
       end
       S_NORM_MUL2: begin                // y = (GAIN nrm) >> 11, Q15.16
-        om[oaddr] <= mul_p[42:11];
-        k <= k + 1'b1;
-        if (k + 1'b1 == dv) finish_row;
+        om[om_addr] <= mul_p[42:11];
+        oc <= oc + 1'b1;
+        if (oc + 1'b1 == dv) next_after_output;
         else state <= S_NORM_ADDR;
       end
       default: state <= S_IDLE;

@@ -291,14 +291,25 @@ Accuracy compare(const Case& c, const Matrix<std::int32_t>& fixed_out) {
   return a;
 }
 
-long head_cycles(int n, int d, int dv, bool causal, bool norm) {
-  long cycles = 1;
-  for (int i = 0; i < n; ++i) {
-    long keys = causal ? i + 1 : n;
-    long dot = d >= 2 ? keys * d : 2 * keys - 1;  // with d = 1, one element every other cycle
-    cycles += 1 + dot + 4 + keys + 3 + 39 + 2 * keys + 1 + (dv + 1) / 2 * (keys + 1) + dv + (norm ? 8 + 3L * dv : 0);
-  }
-  return cycles;
+long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes) {
+  const long h = lanes / 2, period = std::max(d, lanes);
+  auto keys = [&](int i) -> long { return causal ? i + 1 : n; };
+  auto dot = [&](int i) {
+    long groups = (keys(i) + h - 1) / h, in_last = keys(i) - (groups - 1) * h;
+    return 1 + groups * period + std::max(2 * in_last + 1 + d - period, 0L) + 1;
+  };
+  auto softmax = [&](int i) { return keys(i) + 3 + 39 + keys(i) + 3; };
+  auto out = [&](int i) {
+    long cycles = 0, stores = 0;  // stores: the previous pass's, overlapping this pass
+    for (int col = 0; col < dv; col += lanes) {
+      cycles += keys(i) + 1 + std::max(stores - keys(i) - 1, 0L);
+      stores = std::min(lanes, dv - col);
+    }
+    return cycles + stores + 1 + (norm ? 8 + 3L * dv : 0);
+  };
+  long cycles = 1 + dot(0) + softmax(0) + 1;
+  for (int i = 1; i < n; ++i) cycles += dot(i) + std::max(softmax(i), out(i - 1)) + 1;
+  return cycles + out(n - 1);
 }
 
 std::vector<std::pair<std::uint32_t, std::uint32_t>> head_register_writes(const FixedInputs& in, int dmax, int dvmax,

@@ -77,14 +77,20 @@ struct RowTrace {
 // (real output = O / 32768 * v_scale); with the RMSNorm, y in Q15.16 (real y = y / 65536).
 Matrix<std::int32_t> fixed_attention(const FixedInputs& in, std::vector<RowTrace>* trace = nullptr);
 
-// The cycle model of rtl/diffattn/diffattn.v: clock cycles from the cycle that writes
-// CTRL = 1 to the cycle after which STATUS shows done, both counted. Per query row with L
-// keys (L = N, or i + 1 under the causal mask): 1 (row set-up) + L d (both dot products, one
-// element per cycle; 2 L - 1 when d = 1) + 4 (the last scores) + L + 3 (exponentials) + 39
-// (the two divisions) + 2 L + 1 (weights) + ceil(dv / 2) (L + 1) + dv (the output row, two
-// columns per pass); plus the start cycle.
-// Checked against the RTL by diffattn-tb on every head it runs.
-long head_cycles(int n, int d, int dv, bool causal, bool norm = false);
+// The cycle model of rtl/diffattn/diffattn.v built with `lanes` MAC lanes: clock cycles from
+// the cycle that writes CTRL = 1 to the cycle after which STATUS shows done, both counted.
+// Per query row i with L keys (L = N, or i + 1 under the causal mask), H = lanes / 2:
+//   DOT_i = 1 (row set-up) + ceil(L / H) P (groups of H keys, P = max(d, lanes) cycles each)
+//           + max(2 c + 1 + d - P, 0) + 1 (the last group's c keys are scored);
+//   SM_i  = L + 3 (exponentials) + 39 (the two divisions) + L + 3 (weights): the softmax
+//           unit, which runs beside the lanes;
+//   OUT_i = ceil(dv / lanes) (L + 1) (lanes columns per pass) + s + 1 (the last pass's s
+//           sums are stored; the others' are stored during the next pass, which waits when
+//           L + 1 < lanes) [+ 8 + 3 dv with the RMSNorm].
+// The lanes run DOT_0, wait SM_0, then for i >= 1 DOT_i and OUT_(i-1) beside SM_i, waiting
+// for the longer of the two (+ 1), and at the end OUT_(n-1); plus the start cycle.
+// Checked against the RTL by diffattn-tb and diffattn-sc on every head they run.
+long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes);
 
 // rsqrt(S) for the RMSNorm, as the RTL computes it: S = M 4^k with M in [1, 4) (M in Q2.30),
 // a seed from RSQRT_SEED (rsqrt_seed_table) and two Newton steps y <- y (3 - M y^2) / 2;

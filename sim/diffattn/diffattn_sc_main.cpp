@@ -23,7 +23,7 @@
 
 namespace {
 
-constexpr int kNMax = 16, kDMax = 16, kDvMax = 16;  // as verilated (CMakeLists.txt)
+constexpr int kNMax = 16, kDMax = 16, kDvMax = 16, kLanes = 8;  // as verilated (CMakeLists.txt)
 const sc_core::sc_time kPeriod(10, sc_core::SC_NS);  // 100 MHz
 
 // The RTL as a TLM target: each b_transport is one bus cycle on the Verilated model's pins.
@@ -220,7 +220,7 @@ int sc_main(int argc, char** argv) {
 
   tlm_utils::tlm_quantumkeeper::set_global_quantum(sc_core::sc_time(1, sc_core::SC_US));
   sc_core::sc_clock clk("clk", kPeriod, 0.5, kPeriod / 2, true);  // rising at P/2 + k P, falling at k P
-  diffattn::DiffAttnTlm model("model", kNMax, kDMax, kDvMax, kPeriod);
+  diffattn::DiffAttnTlm model("model", kNMax, kDMax, kDvMax, kLanes, kPeriod);
   DiffAttnPinBridge bridge("bridge");
   bridge.clk(clk);
   Host tlm_host("tlm_host", work), rtl_host("rtl_host", work);

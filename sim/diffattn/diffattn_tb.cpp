@@ -149,7 +149,7 @@ int main(int argc, char** argv) {
       return;
     }
     total_cycles += cycles;
-    long predicted = diffattn::head_cycles(in.q1.rows, in.q1.cols, in.v.cols, in.causal, in.norm);
+    long predicted = diffattn::head_cycles(in.q1.rows, in.q1.cols, in.v.cols, in.causal, in.norm, diffattn::kLanes);
     if (cycles != predicted) {
       std::printf("FAIL %s: %ld cycles, the cycle model (head_cycles) says %ld\n", name.c_str(), cycles, predicted);
       ++failures;

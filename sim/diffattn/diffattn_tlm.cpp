@@ -4,12 +4,14 @@
 
 namespace diffattn {
 
-DiffAttnTlm::DiffAttnTlm(sc_core::sc_module_name name, int nmax, int dmax, int dvmax, sc_core::sc_time period)
+DiffAttnTlm::DiffAttnTlm(sc_core::sc_module_name name, int nmax, int dmax, int dvmax, int lanes,
+                         sc_core::sc_time period)
     : sc_core::sc_module(name),
       socket("socket"),
       nmax_(nmax),
       dmax_(dmax),
       dvmax_(dvmax),
+      lanes_(lanes),
       period_(period),
       q1_(static_cast<std::size_t>(nmax * dmax)),
       k1_(q1_.size()),
@@ -78,7 +80,7 @@ void DiffAttnTlm::write(std::uint32_t word, std::uint32_t data, const sc_core::s
             for (int r = 0; r < n; ++r)
               for (int c = 0; c < dv; ++c) o_[static_cast<std::size_t>(r * dvmax_ + c)] = out.at(r, c);
             started_ = true;
-            done_at_ = at + head_cycles(n, d, dv, in.causal, in.norm) * period_;
+            done_at_ = at + head_cycles(n, d, dv, in.causal, in.norm, lanes_) * period_;
             ++heads_;
           }
           break;

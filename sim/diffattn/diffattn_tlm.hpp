@@ -33,7 +33,7 @@ class DiffAttnTlm : public sc_core::sc_module {
   tlm_utils::simple_target_socket<DiffAttnTlm> socket;
 
   // The synthesis parameters of the RTL it stands for, and its clock period.
-  DiffAttnTlm(sc_core::sc_module_name name, int nmax, int dmax, int dvmax, sc_core::sc_time period);
+  DiffAttnTlm(sc_core::sc_module_name name, int nmax, int dmax, int dvmax, int lanes, sc_core::sc_time period);
 
   long heads_run() const { return heads_; }
 
@@ -46,7 +46,7 @@ class DiffAttnTlm : public sc_core::sc_module {
   std::uint32_t read(std::uint32_t word, const sc_core::sc_time& end) const;
   bool busy_at(const sc_core::sc_time& t) const { return started_ && t < done_at_; }
 
-  const int nmax_, dmax_, dvmax_;
+  const int nmax_, dmax_, dvmax_, lanes_;
   const sc_core::sc_time period_;
   std::uint32_t n_ = 0, d_ = 0, dv_ = 0, score_mult_ = 0, score_shift_ = 0, causal_ = 0, norm_ = 0, eps_ = 0;
   std::int16_t lambda_ = 0;

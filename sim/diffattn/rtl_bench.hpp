@@ -1,4 +1,4 @@
-// The Verilated rtl/diffattn (NMAX = DMAX = DVMAX = 16) driven through its register map, as
+// The Verilated rtl/diffattn (NMAX = DMAX = DVMAX = 16, LANES = 4) driven through its register map, as
 // a host would: load a head, start it, wait for done, read O. Used by diffattn-tb (the
 // bit-exact check) and diffattn-demo.
 #pragma once
@@ -14,7 +14,7 @@ class VerilatedFstC;
 
 namespace diffattn {
 
-constexpr int kNMax = 16, kDMax = 16, kDvMax = 16;  // the parameters the model is built with
+constexpr int kNMax = 16, kDMax = 16, kDvMax = 16, kLanes = 4;  // the parameters the model is built with
 
 class RtlBench {
  public:

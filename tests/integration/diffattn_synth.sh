@@ -28,9 +28,11 @@ for lim in limits:
     assert prefix not in ("SB_MAC16", "MULT18X18D", "SB_RAM40", "DP16KD") or n > 0, f"{name}: no {prefix}: not inferred"
 PY
 }
-# The UP5K's 8 DSPs all go to the attention; the RMSNorm's wide multiplier is left out there.
-synth up5k "-set NMAX 64 -set DMAX 16 -set DVMAX 16 -set HAS_NORM 0" "synth_ice40 -dsp"
+# UP5K: two MAC lanes; its 30 block RAMs are what the buffers fill (four lanes need 32), and
+# the RMSNorm's wide multiplier is left out. ECP5-25F: sixteen lanes and the RMSNorm, 24 of
+# its 28 multipliers.
+synth up5k "-set NMAX 64 -set DMAX 16 -set DVMAX 16 -set LANES 2 -set HAS_NORM 0" "synth_ice40 -dsp"
 limits up5k SB_LUT4=5280 SB_MAC16=8 SB_RAM40=30
-synth ecp5_25f "-set NMAX 256 -set DMAX 32 -set DVMAX 32" "synth_ecp5"
+synth ecp5_25f "-set NMAX 128 -set DMAX 32 -set DVMAX 32 -set LANES 16" "synth_ecp5"
 limits ecp5_25f LUT4=24288 MULT18X18D=28 DP16KD=56
-echo "ok   UP5K (N 64, d 16, dv 16, no RMSNorm) and ECP5-25F (N 256, d 32, dv 32, RMSNorm) configurations fit"
+echo "ok   UP5K (N 64, d 16, dv 16, 2 lanes, no RMSNorm) and ECP5-25F (N 128, d 32, dv 32, 16 lanes, RMSNorm) configurations fit"
