@@ -41,20 +41,25 @@
 //   0x00008 CAUSAL      bit 0
 //   0x00009 NORM        bit 0: the headwise RMSNorm (when built with HAS_NORM = 1)
 //   0x0000A EPS         the RMSNorm's eps term, unsigned (see README.md)
+//   0x0000B .. 0x0000F  NMAX, DMAX, DVMAX, LANES, HAS_NORM (read only): how it was built
 //   0x1xxxx Q1[row][col] at row * DMAX + col (int8 in bits 7..0; write only)
 //   0x2xxxx K1, 0x3xxxx Q2, 0x4xxxx K2 (same layout), 0x5xxxx V at row * DVMAX + col
 //   0x6xxxx O[row][col] at row * DVMAX + col (int32, read only): the output times 2^15, or
 //           with NORM the normalised output in Q15.16
 //   0x7xxxx GAIN[col] (signed Q4.11 in bits 15..0; write only): the RMSNorm gains
 `default_nettype none
+// The tables' folder, for the default EXP2_TABLE and RSQRT_TABLE (the FPGA flow defines it).
+`ifndef DIFFATTN_TABLES
+`define DIFFATTN_TABLES "."
+`endif
 module diffattn #(
     parameter NMAX  = 64,                // NMAX a multiple of LANES / 2
     parameter DMAX  = 16,                // a power of two
     parameter DVMAX = 16,                // a multiple of LANES
     parameter LANES = 2,                 // MAC lanes: 2, 4, 8, ... (a power of two)
-    parameter EXP2_TABLE = "exp2.hex",
+    parameter EXP2_TABLE = {`DIFFATTN_TABLES, "/exp2.hex"},
     parameter HAS_NORM = 1,              // build the optional headwise RMSNorm
-    parameter RSQRT_TABLE = "rsqrt.hex"
+    parameter RSQRT_TABLE = {`DIFFATTN_TABLES, "/rsqrt.hex"}
 ) (
     input  wire        clk,
     input  wire        reset,
@@ -78,6 +83,8 @@ module diffattn #(
   localparam CB  = $clog2(DMAX > DVMAX ? DMAX : DVMAX);  // column counters: 0..max(DMAX, DVMAX)
   localparam PB  = $clog2(DMAX > LANES ? DMAX : LANES);  // DOT's cycle-in-group counter
   localparam LB  = LANES > 1 ? $clog2(LANES) : 1;
+  localparam SW  = $clog2(DMAX) + 16;  // bits of a dot product s, |s| <= DMAX 2^14
+  localparam SMW = SW > 18 ? SW : 18;  // the score multiplier's first operand: s, or a2
 
   // ---- configuration registers ----
   reg [NB:0]   n;
@@ -207,7 +214,8 @@ module diffattn #(
   reg [NB:0] sc_j;                       // key of the next score
   reg [NB:0] sc_left = 0;                // keys left in the group
   reg        sc_map2 = 1'b0;             // this cycle scores map 2
-  wire signed [31:0] score_in = sc_map2 ? sc_s2[31:0] : sc_s1[31:0];
+  // |s| <= d 2^14: SW bits hold it, so the multiplier is no wider than it needs to be.
+  wire signed [SW-1:0] score_in = sc_map2 ? sc_s2[SW-1:0] : sc_s1[SW-1:0];
   // The same multiplier gives lambda a2 while the softmax unit computes weights: no score is
   // due then (the softmax unit takes a row only after its DOT has drained, and the next DOT
   // waits for it).
@@ -215,7 +223,7 @@ module diffattn #(
   reg  [16:0] a1r, a2r;                  // a = (p r) >> 23, both maps
   wire [39:0] a1full = p1r * quo1;
   wire [39:0] a2full = p2r * quo2;
-  wire signed [31:0] smul_a = lambda_mul ? {15'd0, a2r} : score_in;
+  wire signed [SMW-1:0] smul_a = lambda_mul ? $signed({1'b0, a2r}) : score_in;
   wire signed [16:0] smul_b = lambda_mul ? {lambda[15], lambda} : {1'b0, score_mult};
   wire signed [47:0] smul = smul_a * smul_b;
   wire signed [47:0] t = smul >>> score_shift;
@@ -242,7 +250,8 @@ module diffattn #(
   reg signed [31:0] om_q;
   wire [VB-1:0] om_addr = busy ? oaddr : bus_addr[VB-1:0];
   reg read_o = 1'b0, read_status = 1'b0;
-  assign bus_rdata = read_o ? om_q : read_status ? {30'd0, done, busy} : 32'd0;
+  reg [31:0] info_q = 32'd0;             // a parameter register, or 0
+  assign bus_rdata = read_o ? om_q : read_status ? {30'd0, done, busy} : info_q;
 
   // ---- the headwise RMSNorm (HAS_NORM): per output row, S = sum_c O_c^2 + EPS;
   // S = M 4^k with M in [1, 4) (Q2.30); y ~ 2^16 / sqrt(M) from a seed and two Newton steps
@@ -356,6 +365,14 @@ module diffattn #(
     if (bus_read) begin
       read_o <= bus_addr[19:16] == 4'h6;
       read_status <= bus_addr == 20'h1;
+      case (bus_addr)
+        20'hB: info_q <= NMAX;
+        20'hC: info_q <= DMAX;
+        20'hD: info_q <= DVMAX;
+        20'hE: info_q <= LANES;
+        20'hF: info_q <= HAS_NORM;
+        default: info_q <= 32'd0;
+      endcase
     end
 
     // ---- pipelines, whatever the state ----

@@ -97,6 +97,16 @@ long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes);
 // returns y ~ 2^16 / sqrt(M) and k (0 for S = 0, where y = 0).
 std::uint32_t rsqrt_fixed(std::uint64_t s, int* k);
 
+// Word addresses of the register map (rtl/diffattn/README.md). NMAX .. HAS_NORM read back
+// the synthesis parameters, so that a host finds the buffers' layout.
+namespace reg {
+constexpr std::uint32_t kCtrl = 0x00000, kStatus = 0x00001, kN = 0x00002, kD = 0x00003, kDv = 0x00004,
+                        kLambda = 0x00005, kScoreMult = 0x00006, kScoreShift = 0x00007, kCausal = 0x00008,
+                        kNorm = 0x00009, kEps = 0x0000A, kNMax = 0x0000B, kDMax = 0x0000C, kDvMax = 0x0000D,
+                        kLanes = 0x0000E, kHasNorm = 0x0000F, kQ1 = 0x10000, kK1 = 0x20000, kQ2 = 0x30000,
+                        kK2 = 0x40000, kV = 0x50000, kO = 0x60000, kGain = 0x70000;
+}
+
 // The register writes (word address, data) that load a head into rtl/diffattn (register map
 // in rtl/diffattn/README.md): N, D, DV, LAMBDA, SCORE_MULT, SCORE_SHIFT, CAUSAL, then, with
 // `matrices`, every element of Q1, K1, Q2, K2 and V at its address for the RTL's DMAX, DVMAX.

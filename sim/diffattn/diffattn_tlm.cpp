@@ -112,7 +112,14 @@ std::uint32_t DiffAttnTlm::read(std::uint32_t word, const sc_core::sc_time& end)
     return (done ? 2u : 0u) | (busy ? 1u : 0u);
   }
   if ((word >> 16) == 6) return static_cast<std::uint32_t>(o_[(word & 0xffff) % o_.size()]);
-  return 0;
+  switch (word) {
+    case reg::kNMax: return static_cast<std::uint32_t>(nmax_);
+    case reg::kDMax: return static_cast<std::uint32_t>(dmax_);
+    case reg::kDvMax: return static_cast<std::uint32_t>(dvmax_);
+    case reg::kLanes: return static_cast<std::uint32_t>(lanes_);
+    case reg::kHasNorm: return 1;  // the RTL it stands for is built with the RMSNorm
+    default: return 0;
+  }
 }
 
 }  // namespace diffattn

@@ -15,7 +15,7 @@ if grep -q "^SKIPPED" <<<"$out"; then exit 77; fi
 python3 - "$work/out/summary.json" <<'PY' || exit 1
 import json, os, sys
 s = json.load(open(sys.argv[1]))
-assert s["logic_cells"] > 100 and s["luts"] > 100 and s["flip_flops"] >= 47, s  # the CPU alone has 47
+assert s["logic_cells"] > 100 and s["luts"] > 100 and s["flip_flops"] >= 47, s  # the Hack CPU alone has 47
 assert s["block_ram"] >= 2, s                  # program and data memory
 assert s["fmax_mhz"] > 0 and s["target_mhz"] > 0, s
 assert os.path.getsize(s["bitstream"]) == s["bitstream_bytes"] > 1000, s
@@ -32,18 +32,39 @@ if s["board"] == "upduino3":  # the clock from the internal oscillator, the LEDs
 print("ok   summary:", {k: s[k] for k in ("logic_cells", "luts", "flip_flops", "block_ram", "fmax_mhz", "timing")})
 PY
 # Checked after packing (iCE40 boards with the board's oscillator): icebox_vlog turns the
-# bitstream back into Verilog, and Icarus runs it with Yosys's cell models: the program
-# (Hello.asm) must print on the UART what the RTL prints (test soc.hello).
-if [ -f "$work/out/$design.asc" ] && [ "$board" != upduino3 ]; then
-  cells=$(dirname "$(readlink -f "$(command -v yosys)")")/../share/yosys/ice40/cells_sim.v  # Yosys's cell models
-  icebox_vlog -p "$root/fpga/boards/$board.pcf" -n hack_pb -s -c "$work/out/$design.asc" >"$work/pb.v"
-  iverilog -g2012 -DNO_ICE40_DEFAULT_ASSIGNMENTS -o "$work/pb.vvp" "$root/tests/soc/postpack_tb.v" "$work/pb.v" \
-    "$cells" 2>"$work/iverilog.log" || { cat "$work/iverilog.log"; exit 1; }
+# bitstream back into Verilog, and Icarus runs it with Yosys's cell models.
+cells=$(dirname "$(readlink -f "$(command -v yosys)")")/../share/yosys/ice40/cells_sim.v  # Yosys's cell models
+postpack() {  # postpack TESTBENCH MODULE: the bitstream as Verilog module MODULE, compiled with TESTBENCH
+  icebox_vlog -p "$root/fpga/boards/$board.pcf" -n "$2" -s -c "$work/out/$design.asc" >"$work/pb.v"
+  iverilog -g2012 -DNO_ICE40_DEFAULT_ASSIGNMENTS -o "$work/pb.vvp" "$1" "$root/tests/soc/uart_sink.v" \
+    "$work/pb.v" "$cells" 2>"$work/iverilog.log" ||
+    { cat "$work/iverilog.log"; exit 1; }
+}
+if [ -f "$work/out/$design.asc" ] && [ "$board" != upduino3 ] && [ "$design" = diffattn ]; then
+  # The accelerator SoC answers one diffattn-host request (a head of N = d = dv = 2) with
+  # the model's result. icebox_vlog does not translate the UP5K's DSP tiles (SB_MAC16), so
+  # only a bitstream without them (the HX8K's, multipliers in LUTs) can be checked this way.
+  if grep -q '"type": "SB_MAC16"' "$work/out/$design.json"; then
+    echo "SKIP post-packing check on $board: icebox_vlog does not turn DSP tiles (SB_MAC16) back into Verilog"
+  else
+    host=$build/bin/diffattn-host
+    "$host" --script "$work/request.txt" --n 2 --d 2 --dv 2 --seed 7
+    postpack "$root/tests/soc/diffattn_pb_tb.v" diffattn_pb
+    vvp -n "$work/pb.vvp" +script="$work/request.txt" +replies="$work/replies.txt"
+    "$host" --script "$work/request.txt" --replies "$work/replies.txt" --n 2 --d 2 --dv 2 --seed 7 ||
+      { echo "FAIL: the bitstream's answer differs from the model"; exit 1; }
+    echo "ok   the packed bitstream, simulated, answers a diffattn-host request bit-exact"
+  fi
+  exit 0  # the bad-program check below is the Hack SoC's
+elif [ -f "$work/out/$design.asc" ] && [ "$board" != upduino3 ]; then
+  # The Hack SoC's program (Hello.asm) must print on the UART what the RTL prints (test soc.hello).
+  postpack "$root/tests/soc/postpack_tb.v" hack_pb
   printed=$(vvp -n "$work/pb.vvp" | tr -d '\r')
   echo "bitstream netlist printed: $printed"
   grep -q "Hello, Hack!" <<<"$printed" || { echo "FAIL: the bitstream does not print what the RTL does"; exit 1; }
   echo "ok   the packed bitstream, simulated, prints Hello, Hack!"
 fi
+[ "$design" != diffattn ] || exit 0
 # A stage that fails leaves nothing stale behind: a program that does not assemble.
 printf '@1\nD=Q\n' >"$work/bad.asm"
 if make --no-print-directory -C "$root/fpga" BOARD="$board" DESIGN="$design" BUILD="$build" OUT="$work/bad" \

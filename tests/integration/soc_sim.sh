@@ -10,7 +10,7 @@ run() {  # run PROGRAM CHARS EXPECTED
   "$hackasm" "$root/rtl/soc/programs/$1.asm" -o "$work/$1.hack"
   for fpga in "" "-DHACK_FPGA"; do
     iverilog -g2012 $fpga -DHACK_PROGRAM="\"$work/$1.hack\"" -o "$work/tb.vvp" "$root/tests/soc/hack_soc_tb.v" \
-      "$root"/rtl/soc/*.v "$root"/rtl/hack/*.v 2>"$work/iverilog.log" || { cat "$work/iverilog.log"; exit 1; }
+      "$root"/rtl/soc/{uart_tx,HackSoC,hack_top}.v "$root"/rtl/hack/*.v 2>"$work/iverilog.log" || { cat "$work/iverilog.log"; exit 1; }
     out=$(vvp -n "$work/tb.vvp" +chars=$2 +cycles=60000)
     echo "$out"
     grep -qx "$3" <<<"$out" || { echo "FAIL: $1 printed something else (${fpga:-gate-level adder})"; exit 1; }

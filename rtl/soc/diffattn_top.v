@@ -1,0 +1,57 @@
+// diffattn_top: the differential-attention accelerator as a board's top level, driven over
+// the board's serial port (diffattn_bridge: the command protocol; diffattn-host: the host
+// side). Port names match the constraint files in fpga/boards (clk, uart_rx, uart_tx,
+// led[0..LEDS-1]). LED 0 is lit while a head runs, LED 1 blinks to show the clock runs.
+`default_nettype none
+// Where the accelerator's tables are (the FPGA flow points this at rtl/diffattn/tables).
+`ifndef DIFFATTN_TABLES
+`define DIFFATTN_TABLES "."
+`endif
+module diffattn_top #(
+    parameter CLOCK_HZ = 12000000,
+    parameter BAUD     = 1000000,       // the FT2232H and the host take 1 Mbaud
+    parameter LEDS     = 2,
+    // the accelerator's synthesis parameters (rtl/diffattn/diffattn.v)
+    parameter NMAX = 64,
+    parameter DMAX = 16,
+    parameter DVMAX = 16,
+    parameter LANES = 2,
+    parameter HAS_NORM = 0,
+    parameter EXP2_TABLE = {`DIFFATTN_TABLES, "/exp2.hex"},
+    parameter RSQRT_TABLE = {`DIFFATTN_TABLES, "/rsqrt.hex"}
+) (
+    input  wire            clk,
+    input  wire            uart_rx,
+    output wire            uart_tx,
+    output wire [LEDS-1:0] led
+);
+  // Power-on reset: iCE40 and ECP5 flip-flops start at 0 after configuration.
+  reg [3:0] startup = 4'd0;
+  wire reset = startup != 4'hF;
+  always @(posedge clk) if (reset) startup <= startup + 4'd1;
+
+  wire       rx_valid, tx_start, tx_busy;
+  wire [7:0] rx_data, tx_data;
+  uart_rx #(.CLOCK_HZ(CLOCK_HZ), .BAUD(BAUD)) receiver (
+      .clk(clk), .reset(reset), .rx(uart_rx), .valid(rx_valid), .data(rx_data));
+  uart_tx #(.CLOCK_HZ(CLOCK_HZ), .BAUD(BAUD)) transmitter (
+      .clk(clk), .reset(reset), .start(tx_start), .data(tx_data), .busy(tx_busy), .tx(uart_tx));
+
+  wire        bus_write, bus_read, busy, done;
+  wire [19:0] bus_addr;
+  wire [31:0] bus_wdata, bus_rdata;
+  diffattn_bridge bridge (
+      .clk(clk), .reset(reset), .rx_valid(rx_valid), .rx_data(rx_data), .tx_start(tx_start),
+      .tx_data(tx_data), .tx_busy(tx_busy), .bus_write(bus_write), .bus_read(bus_read),
+      .bus_addr(bus_addr), .bus_wdata(bus_wdata), .bus_rdata(bus_rdata), .busy(busy));
+  diffattn #(.NMAX(NMAX), .DMAX(DMAX), .DVMAX(DVMAX), .LANES(LANES), .HAS_NORM(HAS_NORM),
+             .EXP2_TABLE(EXP2_TABLE), .RSQRT_TABLE(RSQRT_TABLE)) accelerator (
+      .clk(clk), .reset(reset), .bus_write(bus_write), .bus_read(bus_read), .bus_addr(bus_addr),
+      .bus_wdata(bus_wdata), .bus_rdata(bus_rdata), .busy(busy), .done(done));
+
+  reg [23:0] heartbeat = 24'd0;
+  always @(posedge clk) heartbeat <= heartbeat + 24'd1;
+  wire [7:0] leds = {5'd0, done, heartbeat[23], busy};
+  assign led = leds[LEDS-1:0];
+endmodule
+`default_nettype wire
