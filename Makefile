@@ -80,6 +80,7 @@ test: build
 bench: deps-bench build
 	@$(PYTHON) bench/qor.py --scaling $(BENCH_ARGS)
 	@bench/diffattn.sh $(BUILD)
+	@bench/fpga.sh $(BUILD)
 	@$(PYTHON) bench/reliability.py --build $(BUILD)
 
 # The reliability report alone (bench/results/reliability.md).
@@ -116,11 +117,11 @@ test-asan: deps
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j$(JOBS) $(CTEST_ARGS)
 
-# Every design on every board, then one table.
+# Every design on every board, then one table (the summaries are listed once they exist).
 fpga-all: build
 	@for d in $(FPGA_DESIGNS); do for b in $(FPGA_BOARDS); do \
 	  $(MAKE) --no-print-directory -C fpga BOARD=$$b DESIGN=$$d BUILD=$(abspath $(BUILD)) summary || exit 1; done; done
-	@$(BUILD)/bin/fpga-summary --table $(wildcard $(foreach d,$(FPGA_DESIGNS),$(foreach b,$(FPGA_BOARDS),out/fpga/$(d)-$(b)/summary.json)))
+	@$(BUILD)/bin/fpga-summary --table $$(ls $(foreach d,$(FPGA_DESIGNS),$(foreach b,$(FPGA_BOARDS),out/fpga/$(d)-$(b)/summary.json)) 2>/dev/null)
 
 prog: build
 	@$(MAKE) --no-print-directory -C fpga BOARD=$(BOARD) DESIGN=$(DESIGN) BUILD=$(abspath $(BUILD)) prog

@@ -1,15 +1,22 @@
 # The differential-attention accelerator behind a serial bridge (rtl/soc/diffattn_top.v;
 # host side: diffattn-host). UP5K and HX8K: NMAX 64, d and dv up to 16, 2 MAC lanes, no
-# RMSNorm; ECP5: NMAX 128, d and dv up to 32, 16 lanes and the RMSNorm. 1 Mbaud.
+# RMSNorm; ECP5: NMAX 128, d and dv up to 32, 16 lanes and the RMSNorm. 1 Mbaud. From the
+# PLL on the iCEBreaker at 36 MHz and on the ULX3S at 40 (a whole number of clocks per bit).
 TOP      := diffattn_top
 SOURCES  := $(ROOT)/rtl/soc/uart_rx.v $(ROOT)/rtl/soc/uart_tx.v $(ROOT)/rtl/soc/diffattn_bridge.v \
             $(ROOT)/rtl/soc/diffattn_top.v $(ROOT)/rtl/diffattn/diffattn.v
-DEFINES  := -DDIFFATTN_TABLES=\"$(ROOT)/rtl/diffattn/tables\"
+DEFINES  := -DDIFFATTN_TABLES=\"$(ROOT)/rtl/diffattn/tables\" -DDESIGN_HAS_UART_RX
 DEPENDS  := $(ROOT)/rtl/diffattn/tables/exp2.hex $(ROOT)/rtl/diffattn/tables/rsqrt.hex
 ifeq ($(FAMILY),ice40)
-PARAMS   := -set CLOCK_HZ $(CLOCK_MHZ)000000 -set LEDS $(LEDS) -set NMAX 64 -set DMAX 16 -set DVMAX 16 -set LANES 2 -set HAS_NORM 0
+PARAMS    = -set CLOCK_HZ $(DESIGN_HZ) -set LEDS $(LEDS) -set NMAX 64 -set DMAX 16 -set DVMAX 16 -set LANES 2 -set HAS_NORM 0
 else
-PARAMS   := -set CLOCK_HZ $(CLOCK_MHZ)000000 -set LEDS $(LEDS) -set NMAX 128 -set DMAX 32 -set DVMAX 32 -set LANES 16 -set HAS_NORM 1
+PARAMS    = -set CLOCK_HZ $(DESIGN_HZ) -set LEDS $(LEDS) -set NMAX 128 -set DMAX 32 -set DVMAX 32 -set LANES 16 -set HAS_NORM 1
+endif
+ifeq ($(BOARD),icebreaker)
+PLL_MHZ ?= 36
+endif
+ifneq ($(filter ulx3s-%,$(BOARD)),)
+PLL_MHZ ?= 40
 endif
 ifneq ($(filter upduino3 orangecrab-r02-25f,$(BOARD)),)
 UNSUPPORTED := the board has no serial port wired to the FPGA for the bridge

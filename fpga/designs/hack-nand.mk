@@ -7,7 +7,7 @@ SOURCES  := $(ROOT)/rtl/soc/uart_tx.v $(ROOT)/rtl/soc/HackSoC.v $(ROOT)/rtl/soc/
             $(OUT)/cpu_nand.v $(OUT)/nf_cells.v
 PROGRAM  ?= $(ROOT)/rtl/soc/programs/Hello.asm
 DEFINES  := -DNF_NAND2_ICE40 -DHACK_PROGRAM=\"$(OUT)/program.hack\"
-PARAMS   := -set CLOCK_HZ $(CLOCK_MHZ)000000 -set LEDS $(LEDS)
+PARAMS    = -set CLOCK_HZ $(DESIGN_HZ) -set LEDS $(LEDS)
 DEPENDS  := $(OUT)/program.hack
 ifneq ($(FAMILY),ice40)
 UNSUPPORTED := each NAND is kept as an iCE40 SB_LUT4: iCE40 boards only

@@ -6,7 +6,7 @@ SOURCES  := $(ROOT)/rtl/soc/uart_tx.v $(ROOT)/rtl/soc/HackSoC.v $(ROOT)/rtl/soc/
                          $(wildcard $(ROOT)/rtl/hack/*.v))
 PROGRAM  ?= $(ROOT)/rtl/soc/programs/Hello.asm
 DEFINES  := -DHACK_FPGA -DHACK_PROGRAM=\"$(OUT)/program.hack\"
-PARAMS   := -set CLOCK_HZ $(CLOCK_MHZ)000000 -set LEDS $(LEDS)
+PARAMS    = -set CLOCK_HZ $(DESIGN_HZ) -set LEDS $(LEDS)
 DEPENDS  := $(OUT)/program.hack
 
 $(OUT)/program.hack: $(PROGRAM) $(HACKASM) | $(OUT)

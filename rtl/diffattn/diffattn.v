@@ -26,7 +26,9 @@
 //         in the same cycle);
 //   NORM  the optional headwise RMSNorm.
 // So the lanes run DOT(i), then OUT(i - 1) while the softmax unit runs row i, and wait
-// only when the softmax takes longer than OUT.
+// only when the softmax takes longer than OUT. Long paths are cut by pipeline registers for
+// the clock (multipliers' operands and products, the subtraction m - t, the comparison with
+// the row maximum): 40 MHz on the iCE40 UP5K.
 //
 // Register interface (word addresses, 32-bit data; writes take effect at the clock edge,
 // read data appears on rdata the cycle after the read):
@@ -85,6 +87,7 @@ module diffattn #(
   localparam LB  = LANES > 1 ? $clog2(LANES) : 1;
   localparam SW  = $clog2(DMAX) + 16;  // bits of a dot product s, |s| <= DMAX 2^14
   localparam SMW = SW > 18 ? SW : 18;  // the score multiplier's first operand: s, or a2
+  localparam TW  = SMW + 17;           // bits of its product, and of a score t (|t| < 2^(SW+16))
 
   // ---- configuration registers ----
   reg [NB:0]   n;
@@ -101,8 +104,8 @@ module diffattn #(
   reg signed [7:0]  q1m [0:NMAX*DMAX-1];
   reg signed [7:0]  q2m [0:NMAX*DMAX-1];
   reg signed [31:0] om  [0:NMAX*DVMAX-1];
-  reg signed [47:0] t1m [0:NMAX-1];      // scores of the row in DOT / EXP
-  reg signed [47:0] t2m [0:NMAX-1];
+  reg signed [TW-1:0] t1m [0:NMAX-1];      // scores of the row in DOT / EXP
+  reg signed [TW-1:0] t2m [0:NMAX-1];
   reg [15:0]        p1m [0:NMAX-1];      // unnormalised probabilities
   reg [15:0]        p2m [0:NMAX-1];
   reg signed [17:0] wm  [0:2*NMAX-1];    // difference weights: two rows, by row parity
@@ -126,31 +129,47 @@ module diffattn #(
   reg [NB:0] i, j, last;                 // DOT: row, first key of the group being issued, last key
   reg [PB:0] k;                          // DOT: cycle in the group (element k while k < d)
   reg [PB:0] period;                     // DOT: cycles per group, max(d, LANES)
+  reg [NB:0] keys_left;                  // DOT: keys from j to the last
   reg        have_out;                   // a row's weights are ready for OUT
+  reg        last_row, out_last_row;     // row i, row oi is the head's last
   reg [NB:0] oi, olast;                  // OUT: row and last key
   reg [CB:0] oc;                         // OUT: first column of the pass; NORM: column
+  reg [CB:0] cols_left;                  // OUT, NORM: columns from oc to the last
   reg [NB:0] oj;                         // OUT: key being issued
   reg [NB:0] smlast, sj;                 // softmax: last key, key being issued
   reg        smpar;                      // softmax: the row's half of the weight buffer
-  reg signed [47:0] max1, max2;
+  reg signed [TW-1:0] max1, max2;
   reg [23:0] sum1, sum2;                 // l1, l2
-  reg [38:0] rem1, rem2;                 // restoring division 2^38 / l
+  reg [23:0] rem1, rem2;                 // restoring division 2^38 / l: rem < l < 2^24
   reg [23:0] quo1, quo2;
   reg [5:0]  div_step;
+  reg        div_first;                  // the first step, whose dividend bit is 2^38's 1
 
   // Memory read data, registered (synchronous block-RAM reads), and each pipeline's flags.
   reg signed [7:0]  q1r, q2r;
   reg signed [17:0] wr;
-  reg        mac_valid = 1'b0, mac_first, mac_last, mac_out;  // an element reaches the lanes
+  // An element reaches the lanes (its operands are read): stage 1; its product is formed in
+  // stage 2 and accumulated in stage 3, each with the element's flags.
+  reg        mac_valid = 1'b0, mac_first, mac_last, mac_out;
   reg [NB:0] mac_j;                      // DOT: the group's first key
-  reg signed [47:0] t1r, t2r;
-  reg        e_valid1 = 1'b0, e_valid2 = 1'b0;
-  reg [NB:0] e_j1, e_j2;
+  reg [NB:0] mac_cnt, mac_cnt2, mac_cnt3;  // DOT: how many of the group's keys are real (<= last)
+  reg        group_done = 1'b0;          // DOT: a group's sums are in the accumulators
+  reg        dot_quiet = 1'b0;
+  reg [NB:0] group_j, group_cnt;
+  reg        mac_valid2 = 1'b0, mac_first2, mac_last2, mac_out2;
+  reg        mac_valid3 = 1'b0, mac_first3, mac_last3, mac_out3;
+  reg [NB:0] mac_j2, mac_j3;
+  reg signed [TW-1:0] t1r, t2r;
+  reg        e_valid1 = 1'b0, e_valid1s = 1'b0, e_valid1c = 1'b0, e_valid2 = 1'b0, e_valid3 = 1'b0,
+             e_valid4 = 1'b0;
+  reg [NB:0] e_j1, e_j1s, e_j1c, e_j2, e_j3, e_j4;
+  reg [15:0] p1q, p2q;                   // p, a stage before it is stored and summed
+  reg [8:0]  e1q, e2q;                   // e's low bits: the table index
   reg [15:0] e1r, e2r;                   // the table values for a key
-  reg [5:0]  n1r, n2r;                   // the integer parts of e, clamped to 16
+  reg [5:0]  n1r, n2r;                   // the integer parts of e, clamped to 16 (n1q, n2q a stage before)
   reg [15:0] p1r, p2r;
-  reg        w_valid1 = 1'b0, w_valid2 = 1'b0;
-  reg [NB:0] w_j1, w_j2;
+  reg        w_valid1 = 1'b0, w_valid2 = 1'b0, w_valid3 = 1'b0, w_valid4 = 1'b0;
+  reg [NB:0] w_j1, w_j2, w_j3, w_j4;
 
   // ---- the lanes ----
   // Lane l multiplies a by b and accumulates: in DOT, q1_ik k1_(j+l)k for l < H and
@@ -158,7 +177,6 @@ module diffattn #(
   wire [8*H-1:0]      k1_rd, k2_rd;      // K banks' read data, one byte per bank
   wire [8*LANES-1:0]  v_rd;              // V banks' read data
   wire [32*LANES-1:0] acc_all;           // the lanes' accumulators
-  wire [32*LANES-1:0] sum_all;           // what they hold after this cycle's element
   wire [KBB-1:0] kbaddr = (j / H) * DMAX + k;                         // the group's row, element k
   wire [VBB-1:0] vbaddr = oj * (DVMAX / LANES) + oc / LANES;          // key oj, columns oc ..
   wire [QKB-1:0] qaddr  = i[NB-1:0] * DMAX + k;                       // Q row i, element k
@@ -197,13 +215,18 @@ module diffattn #(
       end
       wire signed [7:0]  q  = g < H ? q1r : q2r;
       wire signed [7:0]  kk = g < H ? k1_rd[8*(g%H) +: 8] : k2_rd[8*(g%H) +: 8];
-      wire signed [17:0] a = mac_out ? wr : {{10{q[7]}}, q};
-      wire signed [7:0]  b = mac_out ? vr : kk;
-      wire signed [25:0] prod = a * b;
-      wire signed [31:0] sum = (mac_first ? 32'sd0 : acc) + prod;
-      always @(posedge clk) if (mac_valid) acc <= sum;
+      // Registered operands and product (for the clock), then the accumulator.
+      reg signed [17:0] a;
+      reg signed [7:0]  b;
+      reg signed [25:0] prod;
+      wire signed [31:0] sum = (mac_first3 ? 32'sd0 : acc) + prod;
+      always @(posedge clk) begin
+        a <= mac_out ? wr : {{10{q[7]}}, q};
+        b <= mac_out ? vr : kk;
+        prod <= a * b;
+        if (mac_valid3) acc <= sum;
+      end
       assign acc_all[32*g +: 32] = acc;
-      assign sum_all[32*g +: 32] = sum;
     end
   endgenerate
 
@@ -223,19 +246,42 @@ module diffattn #(
   reg  [16:0] a1r, a2r;                  // a = (p r) >> 23, both maps
   wire [39:0] a1full = p1r * quo1;
   wire [39:0] a2full = p2r * quo2;
-  wire signed [SMW-1:0] smul_a = lambda_mul ? $signed({1'b0, a2r}) : score_in;
-  wire signed [16:0] smul_b = lambda_mul ? {lambda[15], lambda} : {1'b0, score_mult};
-  wire signed [47:0] smul = smul_a * smul_b;
-  wire signed [47:0] t = smul >>> score_shift;
+  // The multiplier is pipelined for the clock: its operands are registered, then its
+  // product; the score's shift and the maximum take a stage each after that. Each result
+  // carries a tag: which map and key (scores), or the key and its a1 (weights).
+  reg signed [SMW-1:0] smul_a;
+  reg signed [16:0]    smul_b;
+  reg signed [TW-1:0]    smul;
+  reg signed [TW-1:0]    t;                // a score, one stage after the product
+  reg [3:0]  sc_valid = 4'd0;            // a score in stage 1 (operands), 2 (product), 3 (t),
+  reg [3:0]  sc_tmap2;                   //   4 (compared with the maximum in two halves)
+  reg [4*(NB+1)-1:0] sc_tj;
+  wire [NB:0] t_j = sc_tj[3*(NB+1) +: NB+1];
+  // The comparison t > max takes two stages: the halves in stage 3, their verdicts combined
+  // in stage 4. Scores alternate between the maps, so the maximum a stage-3 comparison reads
+  // already includes the same map's previous score.
+  localparam TL = TW / 2;                // bits of the low half
+  wire signed [TW-1:0] max_cur = sc_tmap2[2] ? max2 : max1;
+  reg  signed [TW-1:0] t4;
+  reg         hi_gt, hi_eq, lo_gt;
+  wire        t_greater = hi_gt || (hi_eq && lo_gt);
   // e = m - t >= 0, split into integer part (a shift) and 8 fraction bits (the table index).
-  wire [48:0] e1 = max1 - t1r;
-  wire [48:0] e2 = max2 - t2r;
-  wire [5:0]  n1 = |e1[48:12] ? 6'd16 : {2'b00, e1[11:8]};
-  wire [5:0]  n2 = |e2[48:12] ? 6'd16 : {2'b00, e2[11:8]};
+  // For the clock, t passes a register after the block RAM, and the subtraction m - t takes
+  // two stages: the low 24 bits and their borrow, then the high bits.
+  reg signed [TW-1:0] t1s, t2s;
+  // e < 2^24 exactly when the high halves of m and t differ by the low half's borrow.
+  reg  [24:0] e1lo, e2lo;                // {borrow, the low 24 bits of e}
+  reg         e1eq0, e1eq1, e2eq0, e2eq1;  // m's high half equals t's, or t's + 1
+  wire        e1small = (e1lo[24] ? e1eq1 : e1eq0) && ~|e1lo[23:12];  // e < 2^12
+  wire        e2small = (e2lo[24] ? e2eq1 : e2eq0) && ~|e2lo[23:12];
+  wire [5:0]  n1 = e1small ? {2'b00, e1lo[11:8]} : 6'd16;
+  wire [5:0]  n2 = e2small ? {2'b00, e2lo[11:8]} : 6'd16;
+  reg  [5:0]  n1q, n2q;
   wire [15:0] p1 = n1r[4] ? 16'd0 : e1r >> n1r[3:0];
   wire [15:0] p2 = n2r[4] ? 16'd0 : e2r >> n2r[3:0];
-  wire signed [33:0] la2 = smul[33:0];     // lambda a2 (SM_W)
-  wire signed [19:0] w = $signed({3'b000, a1r}) - $signed(la2 >>> 14);
+  wire signed [33:0] la2 = smul[33:0];     // lambda a2 (SM_W), for the key in stage 4
+  reg  [16:0] a1_d3, a1_d4;               // a1 beside it (stages 3 and 4)
+  wire signed [19:0] w = $signed({3'b000, a1_d4}) - $signed(la2 >>> 14);
 
   // ---- the store unit: at the end of an OUT pass the lanes' sums are copied here and
   // written to O one per cycle while the lanes work on the next pass.
@@ -277,7 +323,13 @@ module diffattn #(
   wire [5:0]  two_k = {hb[5:1], 1'b0};
   wire [63:0] mq_wide = two_k <= 6'd30 ? {6'd0, ssum} << (6'd30 - two_k) : {6'd0, ssum} >> (two_k - 6'd30);
   reg signed [35:0] mul_a, mul_b;
-  wire signed [71:0] mul_p = mul_a * mul_b;
+  // Pipelined for the clock: operands registered, then the product (mul_p), two cycles after
+  // the operands were chosen. Each NORM state that multiplies stays three cycles (mcount).
+  reg signed [35:0] mul_ar, mul_br;
+  reg signed [71:0] mul_p;
+  reg [1:0]  mcount = 2'd0;
+  wire       mul_ready = mcount == 2'd2;
+  reg        sq_valid1 = 1'b0, sq_valid2 = 1'b0, sq_first1, sq_first2;  // a store's square
   always @* begin
     mul_a = 36'sd0;
     mul_b = 36'sd0;
@@ -295,13 +347,16 @@ module diffattn #(
   end
 
   // One step of restoring division: shift the next dividend bit into the remainder and
-  // subtract the divisor when it fits, giving the next quotient bit.
-  function [62:0] divide_step(input [38:0] rem, input [23:0] quo, input [23:0] divisor, input bit_in);
-    reg [38:0] shifted;
+  // subtract the divisor when it fits, giving the next quotient bit. The remainder stays
+  // below the divisor, so 24 bits hold it and the subtraction is 26 bits wide.
+  function [47:0] divide_step(input [23:0] rem, input [23:0] quo, input [23:0] divisor, input bit_in);
+    reg [24:0] shifted;
+    reg [25:0] diff;
     begin
-      shifted = {rem[37:0], bit_in};
-      divide_step = shifted >= {15'd0, divisor} ? {shifted - {15'd0, divisor}, quo[22:0], 1'b1}
-                                                 : {shifted, quo[22:0], 1'b0};
+      shifted = {rem, bit_in};
+      diff = {1'b0, shifted} - {2'b00, divisor};
+      divide_step = diff[25] ? {shifted[23:0], quo[22:0], 1'b0}    // it does not fit
+                             : {diff[23:0], quo[22:0], 1'b1};
     end
   endfunction
 
@@ -309,6 +364,7 @@ module diffattn #(
   task begin_output_row;
     begin
       oc <= 0;
+      cols_left <= dv;
       oj <= 0;
       state <= S_OUT;
     end
@@ -319,6 +375,7 @@ module diffattn #(
     begin
       if (HAS_NORM != 0 && norm_en) begin
         oc <= 0;
+        cols_left <= dv;
         state <= S_NORM_K;
       end else begin
         next_after_output;
@@ -328,7 +385,7 @@ module diffattn #(
 
   task next_after_output;
     begin
-      if (oi + 1'b1 == n) begin
+      if (out_last_row) begin
         done <= 1'b1;
         state <= S_IDLE;
       end else begin
@@ -380,13 +437,33 @@ module diffattn #(
     // element of a DOT group hands the group's dot products to the score unit.
     mac_valid <= dot_issue || out_issue;
     mac_out <= out_issue;
-    if (sc_left != 0) begin
-      if (!sc_map2) begin
-        t1m[sc_j[NB-1:0]] <= t;
-        max1 <= (sc_j == 0 || t > max1) ? t : max1;
+    {mac_valid2, mac_first2, mac_last2, mac_out2, mac_j2} <= {mac_valid, mac_first, mac_last, mac_out, mac_j};
+    {mac_valid3, mac_first3, mac_last3, mac_out3, mac_j3} <= {mac_valid2, mac_first2, mac_last2, mac_out2, mac_j2};
+    mac_cnt2 <= mac_cnt;
+    mac_cnt3 <= mac_cnt2;
+    // The shared multiplier: scores while DOT runs, lambda a2 while the weights are made.
+    smul_a <= lambda_mul ? $signed({1'b0, a2r}) : score_in;
+    smul_b <= lambda_mul ? {lambda[15], lambda} : {1'b0, score_mult};
+    smul <= smul_a * smul_b;
+    t <= smul >>> score_shift;
+    sc_valid <= {sc_valid[2:0], sc_left != 0};
+    sc_tmap2 <= {sc_tmap2[2:0], sc_map2};
+    sc_tj <= {sc_tj[0 +: 3*(NB+1)], sc_j};
+    t4 <= t;
+    hi_gt <= $signed(t[TW-1:TL]) > $signed(max_cur[TW-1:TL]);
+    hi_eq <= t[TW-1:TL] == max_cur[TW-1:TL];
+    lo_gt <= t[TL-1:0] > max_cur[TL-1:0];
+    if (sc_valid[3]) begin               // a score is ready: store it, update the maximum
+      if (!sc_tmap2[3]) begin
+        t1m[t_j[NB-1:0]] <= t4;
+        if (t_j == 0 || t_greater) max1 <= t4;
       end else begin
-        t2m[sc_j[NB-1:0]] <= t;
-        max2 <= (sc_j == 0 || t > max2) ? t : max2;
+        t2m[t_j[NB-1:0]] <= t4;
+        if (t_j == 0 || t_greater) max2 <= t4;
+      end
+    end
+    if (sc_left != 0) begin              // the next score enters the multiplier
+      if (sc_map2) begin
         sc_s1 <= sc_s1 >> 32;
         sc_s2 <= sc_s2 >> 32;
         sc_j <= sc_j + 1'b1;
@@ -394,46 +471,96 @@ module diffattn #(
       end
       sc_map2 <= !sc_map2;
     end
-    if (mac_valid && mac_last && !mac_out) begin
-      sc_s1 <= sum_all[32*H-1:0];
-      sc_s2 <= sum_all[32*LANES-1:32*H];
-      sc_j <= mac_j;
-      sc_left <= last - mac_j + 1'b1 < H ? last - mac_j + 1'b1 : H;
+    // A group's last element accumulates in one cycle; its sums are taken from the
+    // accumulators in the next (the following group's first element replaces them after).
+    group_done <= mac_valid3 && mac_last3 && !mac_out3;
+    // Nothing of DOT in flight (registered for the clock: in S_DOT_DRAIN nothing new starts).
+    dot_quiet <= !mac_valid && !mac_valid2 && !mac_valid3 && !group_done && sc_left == 0 && sc_valid == 4'd0;
+    group_j <= mac_j3;
+    group_cnt <= mac_cnt3;
+    if (group_done) begin
+      sc_s1 <= acc_all[32*H-1:0];
+      sc_s2 <= acc_all[32*LANES-1:32*H];
+      sc_j <= group_j;
+      sc_left <= group_cnt;
       sc_map2 <= 1'b0;
     end
 
     // The store unit: O[oi][st_col] and the sum of squares for the RMSNorm.
+    // O's one write port: a store, or a normalised output (S_NORM_MUL2).
+    if (st_left != 0 || (state == S_NORM_MUL2 && mul_ready))
+      om[om_addr] <= st_left != 0 ? st_word : mul_p[42:11];
     if (st_left != 0) begin
-      om[om_addr] <= st_word;
-      sumsq <= (st_col == 0 ? 58'd0 : sumsq) + mul_p[57:0];
       st_buf <= st_buf >> 32;
       st_col <= st_col + 1'b1;
       st_left <= st_left - 1'b1;
     end
 
+    // The RMSNorm's multiplier, and the sum of the stored outputs' squares, two cycles on.
+    mul_ar <= mul_a;
+    mul_br <= mul_b;
+    mul_p <= mul_ar * mul_br;
+    sq_valid1 <= HAS_NORM != 0 && norm_en && st_left != 0;
+    sq_first1 <= st_col == 0;
+    sq_valid2 <= sq_valid1;
+    sq_first2 <= sq_first1;
+    if (sq_valid2) sumsq <= (sq_first2 ? 58'd0 : sumsq) + mul_p[57:0];
+    // The NORM states that multiply wait for the product: mul_ready on their third cycle.
+    if (state == S_NORM_U || state == S_NORM_V || state == S_NORM_Y || state == S_NORM_MUL1 || state == S_NORM_MUL2)
+      mcount <= mul_ready ? 2'd0 : mcount + 2'd1;
+
     // ---- the softmax unit: row smi's scores to weights ----
-    // EXP, stage B (the table read) and stage C (p, the sum).
+    // EXP: stage B (t from the block RAM), C and C' (e = m - t), D (the table read),
+    // E (p), F (p stored and summed).
     e_valid1 <= sm_state == SM_EXP;
-    e_valid2 <= e_valid1;
-    e_j2 <= e_j1;
-    e1r <= exp2[e1[7:0]];
-    e2r <= exp2[e2[7:0]];
-    n1r <= n1;
-    n2r <= n2;
-    if (e_valid2) begin
-      p1m[e_j2[NB-1:0]] <= p1;
-      p2m[e_j2[NB-1:0]] <= p2;
-      sum1 <= sum1 + {8'd0, p1};
-      sum2 <= sum2 + {8'd0, p2};
+    e_valid1s <= e_valid1;
+    e_valid1c <= e_valid1s;
+    e_valid2 <= e_valid1c;
+    e_valid3 <= e_valid2;
+    e_j1s <= e_j1;
+    e_j1c <= e_j1s;
+    e_j2 <= e_j1c;
+    e_j3 <= e_j2;
+    t1s <= t1r;
+    t2s <= t2r;
+    e1lo <= {1'b0, max1[23:0]} - {1'b0, t1s[23:0]};
+    e2lo <= {1'b0, max2[23:0]} - {1'b0, t2s[23:0]};
+    e1eq0 <= max1[TW-1:24] == t1s[TW-1:24];
+    e2eq0 <= max2[TW-1:24] == t2s[TW-1:24];
+    e1eq1 <= $signed(max1[TW-1:24]) == $signed(t1s[TW-1:24]) + 1;
+    e2eq1 <= $signed(max2[TW-1:24]) == $signed(t2s[TW-1:24]) + 1;
+    e1q <= e1lo[8:0];
+    e2q <= e2lo[8:0];
+    n1q <= n1;
+    n2q <= n2;
+    e1r <= exp2[e1q[7:0]];
+    e2r <= exp2[e2q[7:0]];
+    n1r <= n1q;
+    n2r <= n2q;
+    p1q <= p1;
+    p2q <= p2;
+    e_valid4 <= e_valid3;
+    e_j4 <= e_j3;
+    if (e_valid4) begin
+      p1m[e_j4[NB-1:0]] <= p1q;
+      p2m[e_j4[NB-1:0]] <= p2q;
+      sum1 <= sum1 + {8'd0, p1q};
+      sum2 <= sum2 + {8'd0, p2q};
     end
     // W, stage B (a1, a2) and stage C (w).
     w_valid1 <= sm_state == SM_W;
     w_valid2 <= w_valid1;
+    w_valid3 <= w_valid2;
+    w_valid4 <= w_valid3;
+    w_j3 <= w_j2;
+    w_j4 <= w_j3;
+    a1_d3 <= a1r;
+    a1_d4 <= a1_d3;
     w_j1 <= sj;
     w_j2 <= w_j1;
     a1r <= a1full[39:23];
     a2r <= a2full[39:23];
-    if (w_valid2) wm[{smpar, w_j2[NB-1:0]}] <= w[17:0];
+    if (w_valid4) wm[{smpar, w_j4[NB-1:0]}] <= w[17:0];
     case (sm_state)
       // p_j = 2^(-(m - t_j)) in Q0.15 through the table, and l = sum_j p_j; one key per cycle.
       SM_EXP: begin
@@ -444,18 +571,20 @@ module diffattn #(
         if (sj == smlast) sm_state <= SM_EXP_DRAIN;
       end
       SM_EXP_DRAIN:
-        if (!e_valid1 && !e_valid2) begin
+        if (!e_valid1 && !e_valid1s && !e_valid1c && !e_valid2 && !e_valid3 && !e_valid4) begin
           rem1 <= 0;
           rem2 <= 0;
           quo1 <= 0;
           quo2 <= 0;
           div_step <= 6'd38;
+          div_first <= 1'b1;
           sm_state <= SM_DIV;
         end
       // r = floor(2^38 / l): 39 steps of restoring division, both maps at once.
       SM_DIV: begin
-        {rem1, quo1} <= divide_step(rem1, quo1, sum1, div_step == 6'd38);
-        {rem2, quo2} <= divide_step(rem2, quo2, sum2, div_step == 6'd38);
+        {rem1, quo1} <= divide_step(rem1, quo1, sum1, div_first);
+        {rem2, quo2} <= divide_step(rem2, quo2, sum2, div_first);
+        div_first <= 1'b0;
         div_step <= div_step - 1'b1;
         if (div_step == 0) begin
           sj <= 0;
@@ -471,7 +600,7 @@ module diffattn #(
         if (sj == smlast) sm_state <= SM_W_DRAIN;
       end
       SM_W_DRAIN:
-        if (!w_valid1 && !w_valid2) sm_state <= SM_IDLE;
+        if (!w_valid1 && !w_valid2 && !w_valid3 && !w_valid4) sm_state <= SM_IDLE;
       default: ;
     endcase
 
@@ -482,10 +611,20 @@ module diffattn #(
       sc_left <= 0;
       st_left <= 0;
       mac_valid <= 1'b0;
+      mac_valid2 <= 1'b0;
+      mac_valid3 <= 1'b0;
+      group_done <= 1'b0;
       e_valid1 <= 1'b0;
+      e_valid1s <= 1'b0;
+      e_valid1c <= 1'b0;
       e_valid2 <= 1'b0;
+      e_valid3 <= 1'b0;
+      e_valid4 <= 1'b0;
       w_valid1 <= 1'b0;
       w_valid2 <= 1'b0;
+      w_valid3 <= 1'b0;
+      w_valid4 <= 1'b0;
+      sc_valid <= 4'd0;
     end else case (state)
       S_IDLE:
         if (bus_write && bus_addr == 20'h0 && bus_wdata[0]) begin
@@ -497,6 +636,8 @@ module diffattn #(
         end
       S_ROW: begin
         last <= causal ? i : n - 1'b1;
+        last_row <= i + 1'b1 == n;
+        keys_left <= causal ? i + 1'b1 : n;
         j <= 0;
         k <= 0;
         state <= S_DOT;
@@ -509,18 +650,20 @@ module diffattn #(
           mac_first <= k == 0;
           mac_last <= k + 1'b1 == d;
           mac_j <= j;
+          mac_cnt <= keys_left < H ? keys_left : H;
         end
         k <= k + 1'b1;
         if (k + 1'b1 == period) begin
           k <= 0;
           j <= j + H;
-          if (j + H > last) state <= S_DOT_DRAIN;
+          keys_left <= keys_left - H;
+          if (keys_left <= H) state <= S_DOT_DRAIN;
         end
       end
       // Until the last group's scores are written; then the softmax unit takes the row,
       // and the lanes the previous row's output.
       S_DOT_DRAIN:
-        if (!mac_valid && sc_left == 0) begin
+        if (dot_quiet) begin
           sj <= 0;
           sum1 <= 0;
           sum2 <= 0;
@@ -536,8 +679,9 @@ module diffattn #(
         if (sm_state == SM_IDLE) begin
           have_out <= 1'b1;
           oi <= i;
+          out_last_row <= last_row;
           olast <= last;
-          if (i + 1'b1 == n) begin
+          if (last_row) begin
             begin_output_row;
           end else begin
             i <= i + 1'b1;
@@ -552,15 +696,16 @@ module diffattn #(
         oj <= oj + 1'b1;
         if (oj == olast) state <= S_OUT_DRAIN;
       end
-      // The pass's last products accumulate this cycle: its sums (sum_all) go to the store
-      // unit once that has finished the previous pass's (it is storing its last now, or
-      // idle), and the next pass begins.
+      // Once the pass's last product is accumulated, its sums go to the store unit, when that
+      // has finished the previous pass's (it is storing its last now, or idle), and the next
+      // pass begins.
       S_OUT_DRAIN:
-        if (st_left <= 1) begin
-          st_buf <= mac_valid ? sum_all : acc_all;
-          st_left <= dv - oc < LANES ? dv - oc : LANES;
+        if (st_left <= 1 && !mac_valid && !mac_valid2 && !mac_valid3) begin
+          st_buf <= acc_all;
+          st_left <= cols_left < LANES ? cols_left : LANES;
           st_col <= oc;
-          if (oc + LANES < dv) begin
+          if (cols_left > LANES) begin
+            cols_left <= cols_left - LANES;
             oc <= oc + LANES;
             oj <= 0;
             state <= S_OUT;
@@ -568,8 +713,8 @@ module diffattn #(
             state <= S_OUT_FLUSH;
           end
         end
-      S_OUT_FLUSH:                        // until the row's last sums are stored
-        if (st_left == 0) end_output_row;
+      S_OUT_FLUSH:                        // until the row's last sums are stored (and squared)
+        if (st_left == 0 && !sq_valid1 && !sq_valid2) end_output_row;
       // The RMSNorm of row oi (HAS_NORM and NORM only).
       S_NORM_K: begin
         nzero <= ssum == 58'd0;
@@ -582,15 +727,15 @@ module diffattn #(
         niter <= 1'b0;
         state <= S_NORM_U;
       end
-      S_NORM_U: begin                   // u = y^2 >> 16
+      S_NORM_U: if (mul_ready) begin    // u = y^2 >> 16
         nu <= mul_p[33:16];
         state <= S_NORM_V;
       end
-      S_NORM_V: begin                   // v = (M >> 14) u: M y^2, 1.0 = 2^32
+      S_NORM_V: if (mul_ready) begin    // v = (M >> 14) u: M y^2, 1.0 = 2^32
         nv <= mul_p[35:0];
         state <= S_NORM_Y;
       end
-      S_NORM_Y: begin                   // y = y (3 - v) >> 33
+      S_NORM_Y: if (mul_ready) begin    // y = y (3 - v) >> 33
         ny <= mul_p[49:33];
         niter <= 1'b1;
         state <= niter ? S_NORM_ADDR : S_NORM_U;
@@ -599,14 +744,14 @@ module diffattn #(
         g_cur <= gm[oc[$clog2(DVMAX)-1:0]];
         state <= S_NORM_MUL1;
       end
-      S_NORM_MUL1: begin                // nrm = (O y) >> k: O / sqrt(S) in Q.16
+      S_NORM_MUL1: if (mul_ready) begin  // nrm = (O y) >> k: O / sqrt(S) in Q.16
         nrm <= $signed(mul_p[47:0]) >>> nk;
         state <= S_NORM_MUL2;
       end
-      S_NORM_MUL2: begin                // y = (GAIN nrm) >> 11, Q15.16
-        om[om_addr] <= mul_p[42:11];
+      S_NORM_MUL2: if (mul_ready) begin  // y = (GAIN nrm) >> 11, Q15.16
         oc <= oc + 1'b1;
-        if (oc + 1'b1 == dv) next_after_output;
+        cols_left <= cols_left - 1'b1;
+        if (cols_left == 1) next_after_output;
         else state <= S_NORM_ADDR;
       end
       default: state <= S_IDLE;

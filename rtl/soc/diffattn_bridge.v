@@ -9,7 +9,7 @@
 //   'D'               wait until the accelerator is not busy               reply 'd'
 //   anything else                                                         reply '?'
 // A head: its registers and matrices with 'W' and 'B', 'W' CTRL = 1, 'D', then 'R' for the
-// rows of O (docs: rtl/soc/README.md; the host side: tools/diffattn, diffattn-host).
+// rows of O (README.md, "The accelerator on a board"; the host side: tools/diffattn, diffattn-host).
 `default_nettype none
 module diffattn_bridge (
     input  wire        clk,

@@ -296,16 +296,16 @@ long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes) {
   auto keys = [&](int i) -> long { return causal ? i + 1 : n; };
   auto dot = [&](int i) {
     long groups = (keys(i) + h - 1) / h, in_last = keys(i) - (groups - 1) * h;
-    return 1 + groups * period + std::max(2 * in_last + 1 + d - period, 0L) + 1;
+    return 1 + groups * period + std::max(2 * in_last + 9 + d - period, 0L) + 1;
   };
-  auto softmax = [&](int i) { return keys(i) + 3 + 39 + keys(i) + 3; };
+  auto softmax = [&](int i) { return keys(i) + 7 + 39 + keys(i) + 5; };
   auto out = [&](int i) {
     long cycles = 0, stores = 0;  // stores: the previous pass's, overlapping this pass
     for (int col = 0; col < dv; col += lanes) {
-      cycles += keys(i) + 1 + std::max(stores - keys(i) - 1, 0L);
+      cycles += keys(i) + 4 + std::max(stores - keys(i) - 4, 0L);
       stores = std::min(lanes, dv - col);
     }
-    return cycles + stores + 1 + (norm ? 8 + 3L * dv : 0);
+    return cycles + stores + 1 + (norm ? 2 + 20 + 7L * dv : 0);
   };
   long cycles = 1 + dot(0) + softmax(0) + 1;
   for (int i = 1; i < n; ++i) cycles += dot(i) + std::max(softmax(i), out(i - 1)) + 1;

@@ -81,12 +81,13 @@ Matrix<std::int32_t> fixed_attention(const FixedInputs& in, std::vector<RowTrace
 // the cycle that writes CTRL = 1 to the cycle after which STATUS shows done, both counted.
 // Per query row i with L keys (L = N, or i + 1 under the causal mask), H = lanes / 2:
 //   DOT_i = 1 (row set-up) + ceil(L / H) P (groups of H keys, P = max(d, lanes) cycles each)
-//           + max(2 c + 1 + d - P, 0) + 1 (the last group's c keys are scored);
-//   SM_i  = L + 3 (exponentials) + 39 (the two divisions) + L + 3 (weights): the softmax
+//           + max(2 c + 9 + d - P, 0) + 1 (the last group's c keys go through the lanes' and
+//           the score unit's pipelines);
+//   SM_i  = L + 7 (exponentials) + 39 (the two divisions) + L + 5 (weights): the softmax
 //           unit, which runs beside the lanes;
-//   OUT_i = ceil(dv / lanes) (L + 1) (lanes columns per pass) + s + 1 (the last pass's s
+//   OUT_i = ceil(dv / lanes) (L + 4) (lanes columns per pass) + s + 1 (the last pass's s
 //           sums are stored; the others' are stored during the next pass, which waits when
-//           L + 1 < lanes) [+ 8 + 3 dv with the RMSNorm].
+//           L + 4 < lanes) [+ 22 + 7 dv with the RMSNorm: its multiplier takes 3 cycles a step].
 // The lanes run DOT_0, wait SM_0, then for i >= 1 DOT_i and OUT_(i-1) beside SM_i, waiting
 // for the longer of the two (+ 1), and at the end OUT_(n-1); plus the start cycle.
 // Checked against the RTL by diffattn-tb and diffattn-sc on every head they run.

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# make bench: bench/results/fpga.md, every design on every board through the FPGA flow
+# (make fpga-all), the summary table, and the issue's targets against what was measured.
+#   bench/fpga.sh BUILD_DIR
+set -euo pipefail
+build=$(cd "${1:-build}" && pwd)
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+make --no-print-directory fpga-all BUILD="$build" | tee "$build/fpga-all.log"
+out=bench/results/fpga.md
+{
+  echo "# The FPGA flow: every design on every board"
+  echo
+  echo "Written by \`make bench\` (bench/fpga.sh, \`make fpga-all\`) on $(date -u +%F) with Yosys"
+  echo "$(yosys -V | cut -d' ' -f2), nextpnr-ice40 (Debian) and YoWASP's nextpnr-ecp5; seed 1, \`--freq\` the"
+  echo "board clock. Fmax is nextpnr's estimate for the routed design."
+  echo
+  echo '```'
+  "$build/bin/fpga-summary" --table out/fpga/*/summary.json
+  echo '```'
+  echo
+  grep "^SKIPPED" "$build/fpga-all.log" | sed 's/^/    /' || true
+  echo
+  python3 - <<'PY'
+import glob, json
+s = {(j["design"], j["board"]): j for j in map(lambda f: json.load(open(f)), glob.glob("out/fpga/*/summary.json"))}
+def f(design, board):
+    j = s.get((design, board))
+    return f"{j['fmax_mhz']:.1f} MHz" if j else "not built"
+def verdict(design, board, mhz):
+    j = s.get((design, board))
+    return "not built" if not j else ("met" if j["fmax_mhz"] >= mhz else "missed")
+print("| target | measured | |")
+print("|---|---|---|")
+print(f"| Hack SoC, one instruction per clock, >= 30 MHz on the UP5K (iCEBreaker) | {f('hack', 'icebreaker')} | {verdict('hack', 'icebreaker', 30)} |")
+dsp = s.get(("diffattn", "icebreaker"), {}).get("dsp", 0)
+print(f"| accelerator on the UP5K using all 8 DSPs | {dsp} of 8 | {'met' if dsp == 8 else 'missed'} |")
+print(f"| accelerator on the UP5K at >= 40 MHz | {f('diffattn', 'icebreaker')} | {verdict('diffattn', 'icebreaker', 40)} |")
+print(f"| Hack SoC on the ECP5-25F (ULX3S), >= 30 MHz | {f('hack', 'ulx3s-25f')} | {verdict('hack', 'ulx3s-25f', 30)} |")
+print(f"| accelerator on the ECP5-25F (ULX3S), >= 40 MHz | {f('diffattn', 'ulx3s-25f')} | {verdict('diffattn', 'ulx3s-25f', 40)} |")
+print(f"| NAND-gate CPU on the HX8K at its 12 MHz | {f('hack-nand', 'ice40-hx8k')} | {verdict('hack-nand', 'ice40-hx8k', 12)} |")
+print(f"| NAND-gate CPU on the UP5K at its 12 MHz | {f('hack-nand', 'icebreaker')} | {verdict('hack-nand', 'icebreaker', 12)} |")
+PY
+} >"$out"
+echo "wrote $out"
