@@ -121,7 +121,7 @@ module diffattn #(
              S_NORM_K = 4'd8, S_NORM_SEED = 4'd9, S_NORM_U = 4'd10, S_NORM_V = 4'd11, S_NORM_Y = 4'd12,
              S_NORM_ADDR = 4'd13, S_NORM_MUL1 = 4'd14, S_NORM_MUL2 = 4'd15;
   reg [3:0] state;
-  // ---- the softmax unit's sequencer (row smi, while the lanes run OUT) ----
+  // ---- the softmax unit's sequencer (a row's scores to weights, while the lanes run OUT) ----
   localparam SM_IDLE = 3'd0, SM_EXP = 3'd1, SM_EXP_DRAIN = 3'd2, SM_DIV = 3'd3, SM_W = 3'd4, SM_W_DRAIN = 3'd5;
   reg [2:0] sm_state;
   assign busy = state != S_IDLE;
@@ -164,7 +164,7 @@ module diffattn #(
              e_valid4 = 1'b0;
   reg [NB:0] e_j1, e_j1s, e_j1c, e_j2, e_j3, e_j4;
   reg [15:0] p1q, p2q;                   // p, a stage before it is stored and summed
-  reg [8:0]  e1q, e2q;                   // e's low bits: the table index
+  reg [7:0]  e1q, e2q;                   // e's fraction bits: the table index
   reg [15:0] e1r, e2r;                   // the table values for a key
   reg [5:0]  n1r, n2r;                   // the integer parts of e, clamped to 16 (n1q, n2q a stage before)
   reg [15:0] p1r, p2r;
@@ -175,7 +175,6 @@ module diffattn #(
   // Lane l multiplies a by b and accumulates: in DOT, q1_ik k1_(j+l)k for l < H and
   // q2_ik k2_(j+l-H)k for the others; in OUT, w_j v_j(oc+l).
   wire [8*H-1:0]      k1_rd, k2_rd;      // K banks' read data, one byte per bank
-  wire [8*LANES-1:0]  v_rd;              // V banks' read data
   wire [32*LANES-1:0] acc_all;           // the lanes' accumulators
   wire [KBB-1:0] kbaddr = (j / H) * DMAX + k;                         // the group's row, element k
   wire [VBB-1:0] vbaddr = oj * (DVMAX / LANES) + oc / LANES;          // key oj, columns oc ..
@@ -509,7 +508,7 @@ module diffattn #(
     if (state == S_NORM_U || state == S_NORM_V || state == S_NORM_Y || state == S_NORM_MUL1 || state == S_NORM_MUL2)
       mcount <= mul_ready ? 2'd0 : mcount + 2'd1;
 
-    // ---- the softmax unit: row smi's scores to weights ----
+    // ---- the softmax unit: the scores of the row DOT finished last, to weights ----
     // EXP: stage B (t from the block RAM), C and C' (e = m - t), D (the table read),
     // E (p), F (p stored and summed).
     e_valid1 <= sm_state == SM_EXP;
@@ -529,12 +528,12 @@ module diffattn #(
     e2eq0 <= max2[TW-1:24] == t2s[TW-1:24];
     e1eq1 <= $signed(max1[TW-1:24]) == $signed(t1s[TW-1:24]) + 1;
     e2eq1 <= $signed(max2[TW-1:24]) == $signed(t2s[TW-1:24]) + 1;
-    e1q <= e1lo[8:0];
-    e2q <= e2lo[8:0];
+    e1q <= e1lo[7:0];
+    e2q <= e2lo[7:0];
     n1q <= n1;
     n2q <= n2;
-    e1r <= exp2[e1q[7:0]];
-    e2r <= exp2[e2q[7:0]];
+    e1r <= exp2[e1q];
+    e2r <= exp2[e2q];
     n1r <= n1q;
     n2r <= n2q;
     p1q <= p1;
