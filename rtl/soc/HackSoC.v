@@ -14,7 +14,8 @@
 // uses to load them), and the block RAMs read those addresses at that same edge: the
 // instruction and M of the new cycle are there from its start. A RAM write and a read of
 // the same address at one edge (M=D+1 followed by D=M) would read the old word, so the
-// written word is passed on instead. Everything is clocked on the rising edge.
+// written word is passed on instead. Which device M reads (RAM, LEDs, UART) is decoded from
+// aNext at the same edge too. Everything is clocked on the rising edge.
 `default_nettype none
 // The program: a .hack file named by the HACK_PROGRAM macro (yosys/iverilog
 // -DHACK_PROGRAM=\"file.hack\"), loaded into the ROM at synthesis. A macro, not only a
@@ -98,9 +99,17 @@ module HackSoC #(
   uart_tx #(.CLOCK_HZ(CLOCK_HZ), .BAUD(BAUD)) uart (
       .clk(clk), .reset(reset), .start(writeM && isUart), .data(outM[7:0]), .busy(uartBusy), .tx(uart_tx));
 
-  assign inM = isRam  ? ramWord
-             : isLeds ? {8'd0, leds}
-             : isUart ? {15'd0, uartBusy}
+  // What M reads is decoded from A a cycle early (aNext), so that the decoder is not on the
+  // path from A to the ALU.
+  reg readRam = 1'b1, readLeds = 1'b0, readUart = 1'b0;
+  always @(posedge clk) begin
+    readRam <= aNext < RAM_WORDS;
+    readLeds <= aNext == 15'h6001;
+    readUart <= aNext == 15'h6002;
+  end
+  assign inM = readRam  ? ramWord
+             : readLeds ? {8'd0, leds}
+             : readUart ? {15'd0, uartBusy}
              : 16'd0;
 endmodule
 `default_nettype wire
