@@ -28,7 +28,7 @@ done <"$root/rtl/examples/designs.txt"
 # its $readmemh finds them.
 echo "nandflow synth rtl/diffattn/diffattn.v --top diffattn -p NMAX=8 -p DMAX=4 -p DVMAX=4 -p HAS_NORM=0 --verify --time-limit 30" >&2
 outdir=$(cd "$out" && pwd)
-nandflow_abs=$(cd "$(dirname "$nandflow")" && pwd)/nandflow
+nandflow_abs=$(readlink -f "$nandflow")
 (cd "$root/rtl/diffattn/tables" && "$nandflow_abs" synth ../diffattn.v --top diffattn -p NMAX=8 -p DMAX=4 -p DVMAX=4 \
     -p HAS_NORM=0 -o "$outdir/diffattn_nand.v" --json "$outdir/diffattn.json" --verify --time-limit 30) >"$out/diffattn.log" \
   || { cat "$out/diffattn.log"; echo "main job: diffattn failed" >&2; exit 1; }
