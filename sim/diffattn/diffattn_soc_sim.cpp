@@ -1,9 +1,10 @@
 // diffattn-soc-sim: the accelerator SoC (rtl/soc/diffattn_top.v, as built for the
 // iCEBreaker: NMAX 64, DMAX = DVMAX 16, 2 lanes, 12 MHz, 1 Mbaud) in Verilator, behind a
 // pseudo-terminal: the host talks to it exactly as to a board's serial port.
-//   diffattn-soc-sim [--link PATH] [--seconds S]
+//   diffattn-soc-sim [--link PATH] [--seconds S] [--hold-ms T]
 // Prints the terminal's path (and makes PATH a symbolic link to it), then runs until it is
-// stopped (SIGTERM, SIGINT) or S seconds have passed.
+// stopped (SIGTERM, SIGINT) or S seconds have passed. --hold-ms waits T ms before the first
+// clock, as a loaded machine may: a host's first bytes are then already waiting (a test).
 #include <fcntl.h>
 #include <poll.h>
 #include <termios.h>
@@ -72,13 +73,16 @@ struct Deserializer {
 int main(int argc, char** argv) {
   std::string link;
   double seconds = 0;
+  int hold_ms = 0;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--link") && i + 1 < argc) {
       link = argv[++i];
     } else if (!std::strcmp(argv[i], "--seconds") && i + 1 < argc) {
       seconds = std::atof(argv[++i]);
+    } else if (!std::strcmp(argv[i], "--hold-ms") && i + 1 < argc) {
+      hold_ms = std::atoi(argv[++i]);
     } else {
-      std::printf("usage: diffattn-soc-sim [--link PATH] [--seconds S]\n");
+      std::printf("usage: diffattn-soc-sim [--link PATH] [--seconds S] [--hold-ms T]\n");
       return !std::strcmp(argv[i], "--help") ? 0 : 2;
     }
   }
@@ -99,6 +103,21 @@ int main(int argc, char** argv) {
   cfmakeraw(&tio);
   tcsetattr(slave, TCSANOW, &tio);
   fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
+  auto ctx = std::make_unique<VerilatedContext>();
+  auto top = std::make_unique<Vdiffattn_top>(ctx.get());
+  Serializer to_soc;
+  Deserializer from_soc;
+  top->uart_rx = 1;
+  // Run the SoC past its power-on reset before the terminal appears: like a configured
+  // board, it is ready before a host can open its port. (A byte that arrived during the
+  // reset would lose its start bit and shift every byte after it.)
+  long long cycles = 0;
+  for (; cycles < 64; ++cycles) {
+    top->clk = 0;
+    top->eval();
+    top->clk = 1;
+    top->eval();
+  }
   if (!link.empty()) {
     unlink(link.c_str());
     if (symlink(slave_path.c_str(), link.c_str()) != 0) {
@@ -111,13 +130,8 @@ int main(int argc, char** argv) {
   std::signal(SIGTERM, [](int) { stop = 1; });
   std::signal(SIGINT, [](int) { stop = 1; });
 
-  auto ctx = std::make_unique<VerilatedContext>();
-  auto top = std::make_unique<Vdiffattn_top>(ctx.get());
-  Serializer to_soc;
-  Deserializer from_soc;
-  top->uart_rx = 1;
+  if (hold_ms > 0) usleep(static_cast<useconds_t>(hold_ms) * 1000);
   auto start = std::chrono::steady_clock::now();
-  long long cycles = 0;
   while (!stop) {
     std::uint8_t buffer[256];
     ssize_t n = read(master, buffer, sizeof buffer);

@@ -5,7 +5,9 @@
 set -uo pipefail
 host=$1; sim=$2
 work=$(mktemp -d)
-"$sim" --link "$work/tty" --seconds 600 >"$work/sim.log" 2>&1 &
+# --hold-ms: the host's first request is written before the simulation's first clock (it
+# once lost its first bytes that way, to the SoC's power-on reset, on a loaded machine).
+"$sim" --link "$work/tty" --seconds 600 --hold-ms 300 >"$work/sim.log" 2>&1 &
 sim_pid=$!
 trap 'kill $sim_pid 2>/dev/null; wait $sim_pid 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do [ -e "$work/tty" ] && break; sleep 0.1; done
