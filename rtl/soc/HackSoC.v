@@ -9,13 +9,19 @@
 // Any other address reads 0 and ignores writes.
 //
 // Timing. The CPU needs its instruction (ROM[pc]) and M (RAM[A]) within the same clock
-// cycle, but block RAM reads are clocked. So the SoC works out, from the CPU's outputs,
-// where pc and A go at the next rising edge (pcNext, aNext: the same few gates the CPU
-// uses to load them), and the block RAMs read those addresses at that same edge: the
-// instruction and M of the new cycle are there from its start. A RAM write and a read of
-// the same address at one edge (M=D+1 followed by D=M) would read the old word, so the
-// written word is passed on instead. Which device M reads (RAM, LEDs, UART) is decoded from
-// aNext at the same edge too. Everything is clocked on the rising edge.
+// cycle, but block RAM reads are clocked: each is read at the rising edge that starts the
+// cycle, at an address chosen before it.
+// - The instruction: the next pc is pc + 1, or A when the instruction jumps, and whether it
+//   jumps is known only at the end of its cycle, after the ALU. So two copies of the ROM read
+//   both words at the edge (pc + 1 and the A of before the edge, which a jump loads), and the
+//   jump, registered, picks one after it: the ALU's result never reaches a ROM address.
+//   (FPGA builds, HACK_FPGA, take the jump from the CPU, whose ALU there computes its zero
+//   flag without waiting for the sum.)
+// - M: the RAM reads where A goes at the edge (aNext: the instruction's value, the ALU's
+//   result or A unchanged). Where M comes from instead (a device, or the word written at
+//   the same edge, which the block RAM would not give) is decided before the edge too, and
+//   only a 2-way choice is left after it.
+// Everything is clocked on the rising edge.
 `default_nettype none
 // The program: a .hack file named by the HACK_PROGRAM macro (yosys/iverilog
 // -DHACK_PROGRAM=\"file.hack\"), loaded into the ROM at synthesis. A macro, not only a
@@ -26,7 +32,7 @@
 `endif
 module HackSoC #(
     parameter PROGRAM   = `HACK_PROGRAM,
-    parameter ROM_WORDS = 4096,
+    parameter ROM_WORDS = 2048,     // two copies: 16 of the iCE40's 30 or 32 block RAMs
     parameter RAM_WORDS = 2048,
     parameter CLOCK_HZ  = 12000000,
     parameter BAUD      = 115200
@@ -41,30 +47,35 @@ module HackSoC #(
 
   wire [15:0] outM;
   wire        writeM;
-  wire [14:0] addressM, pc;
-  reg  [15:0] instruction = 16'd0;
+  wire [14:0] addressM;
+  wire [15:0] instruction;
   wire [15:0] inM;
 
+  /* verilator lint_off PINCONNECTEMPTY */
+`ifdef HACK_FPGA
+  wire cpuJumps;
   CPU cpu (.clk(clk), .inM(inM), .instruction(instruction), .reset(reset), .outM(outM), .writeM(writeM),
-           .addressM(addressM), .pc(pc));
+           .addressM(addressM), .pc(), .jumps(cpuJumps));
+`else
+  CPU cpu (.clk(clk), .inM(inM), .instruction(instruction), .reset(reset), .outM(outM), .writeM(writeM),
+           .addressM(addressM), .pc());
+`endif
+  /* verilator lint_on PINCONNECTEMPTY */
 
-  // Where the CPU goes next, from its outputs: A <- instruction or the ALU's result
-  // (outM) when loaded; pc <- A on a jump (decided on the ALU's result: zero, negative),
-  // else pc + 1; 0 in reset.
+  // Where A goes at the edge, and whether pc does too.
   wire isC = instruction[15];
   wire loadA = ~isC | instruction[5];
   wire [14:0] aNext = loadA ? (isC ? outM[14:0] : instruction[14:0]) : addressM;
+`ifdef HACK_FPGA
+  wire jump = cpuJumps;
+`else
   wire zr = outM == 16'd0, ng = outM[15];
   wire jump = isC & ((instruction[2] & ng) | (instruction[1] & zr) | (instruction[0] & ~zr & ~ng));
-  wire [14:0] pcNext = reset ? 15'd0 : jump ? addressM : pc + 15'd1;
+`endif
 
-  // ROM: the program, read at the rising edge at pcNext.
+  // ROM: one array read at two addresses; synthesis makes two copies in block RAM.
   reg [15:0] rom [0:ROM_WORDS-1];
   integer i;
-  // Yosys (0.23) applies a $readmemb before the assignments that precede it in the same
-  // initial block, so zeroing the ROM first, as simulators want, gave the bitstream an
-  // empty ROM: the zeroing is for simulators only (Yosys defines SYNTHESIS), and the
-  // $readmemb sits in an if-else, which Yosys evaluates at elaboration.
   initial begin
     if (PROGRAM == "") begin
       for (i = 0; i < ROM_WORDS; i = i + 1) rom[i] = 16'd0;
@@ -75,41 +86,68 @@ module HackSoC #(
       $readmemb(PROGRAM, rom);
     end
   end
-  always @(posedge clk) instruction <= rom[pcNext[ROM_BITS-1:0]];
+  // The words at pc + 1 (seqWord) and at A (jumpWord), read at the edge; jumped: the
+  // instruction before the edge jumped, so jumpWord is the instruction now.
+  reg  [15:0] seqWord = 16'd0, jumpWord = 16'd0;
+  reg  [14:0] pcSeq = 15'd0, pcJump = 15'd0;
+  reg         jumped = 1'b0;
+  wire [14:0] pc = jumped ? pcJump : pcSeq;
+  wire [14:0] pcPlus1 = reset ? 15'd0 : pc + 15'd1;
+  assign instruction = jumped ? jumpWord : seqWord;
+  always @(posedge clk) begin
+    seqWord  <= rom[pcPlus1[ROM_BITS-1:0]];
+    jumpWord <= rom[addressM[ROM_BITS-1:0]];
+    pcSeq    <= pcPlus1;
+    pcJump   <= addressM;
+    jumped   <= jump & ~reset;
+  end
 
   // RAM: written at addressM and read at aNext at the same rising edge.
-  wire isRam = addressM < RAM_WORDS;
+  // RAM_WORDS is a power of two: an address is in the RAM when its high bits are 0 (written
+  // so, not as address < RAM_WORDS, which Yosys would build as a subtraction on the carry chain).
+  function inRam(input [14:0] address);
+    inRam = address >> RAM_BITS == 15'd0;
+  endfunction
+  wire isRam = inRam(addressM);
+  // no_rw_check: what the block RAM gives when it reads the word being written at the same
+  // edge does not matter (M then comes from otherWord, below), so Yosys need not add logic
+  // that makes it the old word.
+  (* no_rw_check *)
   reg [15:0] ram [0:RAM_WORDS-1];
   reg [15:0] ramOut = 16'd0;
-  reg [15:0] written = 16'd0;
-  reg        bypass = 1'b0;       // the word read was written at the same edge
   always @(posedge clk) begin
     if (writeM && isRam) ram[addressM[RAM_BITS-1:0]] <= outM;
     ramOut <= ram[aNext[RAM_BITS-1:0]];
-    bypass <= writeM && isRam && aNext == addressM;
-    written <= outM;
   end
-  wire [15:0] ramWord = bypass ? written : ramOut;
 
   // I/O registers.
   wire isLeds = addressM == 15'h6001;
   wire isUart = addressM == 15'h6002;
-  wire uartBusy;
-  always @(posedge clk) if (writeM && isLeds) leds <= outM[7:0];
+  wire uartBusy, uartBusyNext;
+  wire [7:0] ledsNext = writeM && isLeds ? outM[7:0] : leds;
+  always @(posedge clk) leds <= ledsNext;
   uart_tx #(.CLOCK_HZ(CLOCK_HZ), .BAUD(BAUD)) uart (
-      .clk(clk), .reset(reset), .start(writeM && isUart), .data(outM[7:0]), .busy(uartBusy), .tx(uart_tx));
+      .clk(clk), .reset(reset), .start(writeM && isUart), .data(outM[7:0]), .busy(uartBusy),
+      .busy_next(uartBusyNext), .tx(uart_tx));
 
-  // What M reads is decoded from A a cycle early (aNext), so that the decoder is not on the
-  // path from A to the ALU.
-  reg readRam = 1'b1, readLeds = 1'b0, readUart = 1'b0;
+  // M: the word at A of a device other than the RAM (0 where there is none).
+  function [15:0] deviceWord(input [14:0] address, input [7:0] ledsNow, input busyNow);
+    deviceWord = address == 15'h6001 ? {8'd0, ledsNow} : address == 15'h6002 ? {15'd0, busyNow} : 16'd0;
+  endfunction
+
+  // What M reads after the edge: the RAM's word, unless aNext is a device (its word), or
+  // the RAM word written at the same edge (that word: outM). Decided before the edge. When A
+  // comes from the ALU, the last levels of logic see outM; otherwise (an @value, or A kept)
+  // aNext is known early (aEarly), and the word written, if any, is at aNext itself.
+  wire aFromAlu = isC & instruction[5];
+  wire [14:0] aEarly = isC ? addressM : instruction[14:0];  // aNext unless aFromAlu
+  wire sameWord = aFromAlu ? outM[RAM_BITS-1:0] == addressM[RAM_BITS-1:0] : 1'b1;
+  reg        useOther = 1'b0;
+  reg [15:0] otherWord = 16'd0;
   always @(posedge clk) begin
-    readRam <= aNext < RAM_WORDS;
-    readLeds <= aNext == 15'h6001;
-    readUart <= aNext == 15'h6002;
+    useOther <= !(aFromAlu ? inRam(outM[14:0]) : inRam(aEarly)) || (writeM && isRam && sameWord);
+    otherWord <= inRam(aNext) ? outM : deviceWord(aNext, ledsNext, uartBusyNext);
   end
-  assign inM = readRam  ? ramWord
-             : readLeds ? {8'd0, leds}
-             : readUart ? {15'd0, uartBusy}
-             : 16'd0;
+  assign inM = useOther ? otherWord : ramOut;
 endmodule
 `default_nettype wire

@@ -5,7 +5,7 @@
 module hack_top #(
     parameter CLOCK_HZ  = 12000000,
     parameter BAUD      = 115200,
-    parameter ROM_WORDS = 4096,
+    parameter ROM_WORDS = 2048,
     parameter RAM_WORDS = 2048,
     parameter LEDS      = 8         // how many LEDs the board has (bits 0 .. LEDS-1 of 0x6001)
 ) (

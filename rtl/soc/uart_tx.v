@@ -10,6 +10,7 @@ module uart_tx #(
     input  wire       start,
     input  wire [7:0] data,
     output wire       busy,
+    output wire       busy_next,   // what busy will be after this edge
     output wire       tx
 );
   localparam integer DIVIDE = CLOCK_HZ / BAUD;  // clock cycles per bit
@@ -20,6 +21,7 @@ module uart_tx #(
   reg [$clog2(DIVIDE + 1)-1:0] count = 0;
 
   assign busy = bits_left != 4'd0;
+  assign busy_next = !reset && (busy ? !(bits_left == 4'd1 && count == DIVIDE - 1) : start);
   assign tx = frame[0];
 
   always @(posedge clk) begin
