@@ -1,11 +1,6 @@
 // Add16: 16-bit ripple-carry adder; the carry out of bit 15 is dropped.
 `default_nettype none
 module Add16 (input wire [15:0] a, input wire [15:0] b, output wire [15:0] out);
-`ifdef HACK_FPGA
-  // On an FPGA the same sum maps onto the chip's dedicated carry chain, which is many
-  // times faster than sixteen full adders in look-up tables (fpga/ builds define HACK_FPGA).
-  assign out = a + b;
-`else
   /* verilator lint_off UNUSEDSIGNAL */
   wire [16:0] c;  // c[16], the carry out of bit 15, is dropped
   /* verilator lint_on UNUSEDSIGNAL */
@@ -14,6 +9,5 @@ module Add16 (input wire [15:0] a, input wire [15:0] b, output wire [15:0] out);
   generate for (i = 0; i < 16; i = i + 1) begin : lane
     FullAdder fa (.a(a[i]), .b(b[i]), .c(c[i]), .sum(out[i]), .carry(c[i+1]));
   end endgenerate
-`endif
 endmodule
 `default_nettype wire

@@ -12,12 +12,6 @@ module CPU (
     output wire        writeM,
     output wire [14:0] addressM,
     output wire [14:0] pc
-`ifdef HACK_FPGA
-    ,
-    // The FPGA SoC fetches the next instruction before this edge, from pc + 1 and from A,
-    // and picks one by whether this instruction jumps (rtl/soc/HackSoC.v).
-    output wire        jumps
-`endif
 );
   // Decode: bit 15 tells an A-instruction (0) from a C-instruction (1).
   wire isC = instruction[15];
@@ -43,9 +37,6 @@ module CPU (
 
   // Jump if the ALU output is <0, =0 or >0 as the j bits ask.
   wire jump = isC & ((j1 & ng) | (j2 & zr) | (j3 & ~zr & ~ng));
-`ifdef HACK_FPGA
-  assign jumps = jump;
-`endif
   wire [15:0] pcOut;
   PC counter (.clk(clk), .in(A), .load(jump), .inc(1'b1), .reset(reset), .out(pcOut));
   assign pc = pcOut[14:0];

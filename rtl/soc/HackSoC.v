@@ -6,7 +6,11 @@
 //   0x6000  KBD             reads 0 (no keyboard and no UART receiver yet)
 //   0x6001  LEDS            write: bits 7..0 drive the LEDs; read: the LEDs
 //   0x6002  UART            write: send bits 7..0; read: 1 while the UART is busy
-// Any other address reads 0 and ignores writes.
+// Writes anywhere else are ignored. Reads decode fewer address bits, as small computers
+// often do, so that where M comes from is known one gate after the ALU: bit 14 picks RAM
+// or I/O, then the RAM's address bits or the two lowest bits pick the word. So reads of
+// RAM_WORDS .. 0x3FFF repeat the RAM, and reads of 0x4000 .. 0x7FFF (the screen, absent
+// here) repeat KBD, LEDS, UART and 0.
 //
 // Timing. The CPU needs its instruction (ROM[pc]) and M (RAM[A]) within the same clock
 // cycle, but block RAM reads are clocked: each is read at the rising edge that starts the
@@ -15,8 +19,7 @@
 //   jumps is known only at the end of its cycle, after the ALU. So two copies of the ROM read
 //   both words at the edge (pc + 1 and the A of before the edge, which a jump loads), and the
 //   jump, registered, picks one after it: the ALU's result never reaches a ROM address.
-//   (FPGA builds, HACK_FPGA, take the jump from the CPU, whose ALU there computes its zero
-//   flag without waiting for the sum.)
+//   (FPGA builds, HACK_FPGA, take the jump from HackCore, which knows it before its sum.)
 // - M: the RAM reads where A goes at the edge (aNext: the instruction's value, the ALU's
 //   result or A unchanged). Where M comes from instead (a device, or the word written at
 //   the same edge, which the block RAM would not give) is decided before the edge too, and
@@ -51,27 +54,32 @@ module HackSoC #(
   wire [15:0] instruction;
   wire [15:0] inM;
 
+  // The CPU: on an FPGA (HACK_FPGA) HackCore, which also tells whether the instruction
+  // jumps and whether its result equals A, both computed early; otherwise any CPU with the
+  // nand2tetris ports (rtl/hack/CPU.v, or nandflow's NAND netlist of it), and the same two
+  // facts worked out here from its outputs.
   /* verilator lint_off PINCONNECTEMPTY */
 `ifdef HACK_FPGA
-  wire cpuJumps;
-  CPU cpu (.clk(clk), .inM(inM), .instruction(instruction), .reset(reset), .outM(outM), .writeM(writeM),
-           .addressM(addressM), .pc(), .jumps(cpuJumps));
+  wire        jump;
+  wire [14:0] matchesA;
+  HackCore cpu (.clk(clk), .inM(inM), .instruction(instruction), .reset(reset), .outM(outM),
+                .writeM(writeM), .addressM(addressM), .pc(), .jumps(jump), .matchesA(matchesA));
+  wire aluIsA = matchesA[RAM_BITS-1];          // in the RAM's address bits
 `else
   CPU cpu (.clk(clk), .inM(inM), .instruction(instruction), .reset(reset), .outM(outM), .writeM(writeM),
            .addressM(addressM), .pc());
+  wire zr = outM == 16'd0, ng = outM[15];
+  wire jump = instruction[15] & ((instruction[2] & ng) | (instruction[1] & zr) | (instruction[0] & ~zr & ~ng));
+  wire aluIsA = outM[RAM_BITS-1:0] == addressM[RAM_BITS-1:0];
 `endif
   /* verilator lint_on PINCONNECTEMPTY */
 
-  // Where A goes at the edge, and whether pc does too.
+  // Where A goes at the edge: the ALU's result (aFromAlu), or else A itself or an @value,
+  // both known early (aEarly), so that aNext is one gate after the ALU.
   wire isC = instruction[15];
-  wire loadA = ~isC | instruction[5];
-  wire [14:0] aNext = loadA ? (isC ? outM[14:0] : instruction[14:0]) : addressM;
-`ifdef HACK_FPGA
-  wire jump = cpuJumps;
-`else
-  wire zr = outM == 16'd0, ng = outM[15];
-  wire jump = isC & ((instruction[2] & ng) | (instruction[1] & zr) | (instruction[0] & ~zr & ~ng));
-`endif
+  wire aFromAlu = isC & instruction[5];
+  wire [14:0] aEarly = isC ? addressM : instruction[14:0];
+  wire [14:0] aNext = aFromAlu ? outM[14:0] : aEarly;
 
   // ROM: one array read at two addresses; synthesis makes two copies in block RAM.
   reg [15:0] rom [0:ROM_WORDS-1];
@@ -105,12 +113,9 @@ module HackSoC #(
   // RAM: written at addressM and read at aNext at the same rising edge.
   // RAM_WORDS is a power of two: an address is in the RAM when its high bits are 0 (written
   // so, not as address < RAM_WORDS, which Yosys would build as a subtraction on the carry chain).
-  function inRam(input [14:0] address);
-    inRam = address >> RAM_BITS == 15'd0;
-  endfunction
-  wire isRam = inRam(addressM);
+  wire isRam = addressM >> RAM_BITS == 15'd0;
   // no_rw_check: what the block RAM gives when it reads the word being written at the same
-  // edge does not matter (M then comes from otherWord, below), so Yosys need not add logic
+  // edge does not matter (M then comes from writtenWord, below), so Yosys need not add logic
   // that makes it the old word.
   (* no_rw_check *)
   reg [15:0] ram [0:RAM_WORDS-1];
@@ -130,24 +135,27 @@ module HackSoC #(
       .clk(clk), .reset(reset), .start(writeM && isUart), .data(outM[7:0]), .busy(uartBusy),
       .busy_next(uartBusyNext), .tx(uart_tx));
 
-  // M: the word at A of a device other than the RAM (0 where there is none).
-  function [15:0] deviceWord(input [14:0] address, input [7:0] ledsNow, input busyNow);
-    deviceWord = address == 15'h6001 ? {8'd0, ledsNow} : address == 15'h6002 ? {15'd0, busyNow} : 16'd0;
+  // An I/O word as M reads it, by the two lowest address bits.
+  function [15:0] deviceWord(input [1:0] register, input [7:0] ledsNow, input busyNow);
+    deviceWord = register == 2'd1 ? {8'd0, ledsNow} : register == 2'd2 ? {15'd0, busyNow} : 16'd0;
   endfunction
 
-  // What M reads after the edge: the RAM's word, unless aNext is a device (its word), or
-  // the RAM word written at the same edge (that word: outM). Decided before the edge. When A
-  // comes from the ALU, the last levels of logic see outM; otherwise (an @value, or A kept)
-  // aNext is known early (aEarly), and the word written, if any, is at aNext itself.
-  wire aFromAlu = isC & instruction[5];
-  wire [14:0] aEarly = isC ? addressM : instruction[14:0];  // aNext unless aFromAlu
-  wire sameWord = aFromAlu ? outM[RAM_BITS-1:0] == addressM[RAM_BITS-1:0] : 1'b1;
-  reg        useOther = 1'b0;
-  reg [15:0] otherWord = 16'd0;
+  // What M reads after the edge: the RAM's word, unless aNext is I/O (bit 14), or is the RAM
+  // word written at the same edge (then that word: outM). Decided before the edge, with at
+  // most one gate after the ALU's result. When A comes from the ALU (aFromAlu), the word
+  // written is the one read if the result equals A in the RAM's address bits (aluIsA);
+  // otherwise aNext is A itself or an @value, and an @value writes nothing.
+  wire sameWord = aFromAlu ? aluIsA : 1'b1;
+  reg        useOther = 1'b0;     // M is not the RAM's word
+  reg        useDevice = 1'b0;    // ... but an I/O word
+  reg [15:0] writtenWord = 16'd0, deviceRead = 16'd0;
   always @(posedge clk) begin
-    useOther <= !(aFromAlu ? inRam(outM[14:0]) : inRam(aEarly)) || (writeM && isRam && sameWord);
-    otherWord <= inRam(aNext) ? outM : deviceWord(aNext, ledsNext, uartBusyNext);
+    useOther <= aNext[14] || (writeM && isRam && sameWord);
+    useDevice <= aNext[14];
+    writtenWord <= outM;
+    deviceRead <= deviceWord(aNext[1:0], ledsNext, uartBusyNext);
   end
+  wire [15:0] otherWord = useDevice ? deviceRead : writtenWord;
   assign inM = useOther ? otherWord : ramOut;
 endmodule
 `default_nettype wire
