@@ -1,5 +1,6 @@
-// HackSoC: the Hack CPU of rtl/hack running one instruction per clock from block RAM,
-// with a UART and LEDs where the keyboard lives in the Hack memory map.
+// HackSoC: the Hack CPU running one instruction per clock from block RAM, with a UART and
+// LEDs where the keyboard lives in the Hack memory map. The CPU is HackCore on FPGAs
+// (HACK_FPGA; proven to behave as rtl/hack/CPU.v), or any CPU with the nand2tetris ports.
 //
 // Memory map (16-bit words):
 //   0x0000 .. RAM_WORDS-1   data RAM (block RAM; the full Hack machine has 16K words)
@@ -50,7 +51,7 @@ module HackSoC #(
 
   wire [15:0] outM;
   wire        writeM;
-  wire [14:0] addressM;
+  wire [14:0] addressM, pc;       // pc: the address of the instruction now
   wire [15:0] instruction;
   wire [15:0] inM;
 
@@ -58,21 +59,21 @@ module HackSoC #(
   // jumps and whether its result equals A, both computed early; otherwise any CPU with the
   // nand2tetris ports (rtl/hack/CPU.v, or nandflow's NAND netlist of it), and the same two
   // facts worked out here from its outputs.
-  /* verilator lint_off PINCONNECTEMPTY */
 `ifdef HACK_FPGA
   wire        jump;
   wire [14:0] matchesA;
+  /* verilator lint_off PINCONNECTEMPTY */
   HackCore cpu (.clk(clk), .inM(inM), .instruction(instruction), .reset(reset), .outM(outM),
                 .writeM(writeM), .addressM(addressM), .pc(), .jumps(jump), .matchesA(matchesA));
+  /* verilator lint_on PINCONNECTEMPTY */
   wire aluIsA = matchesA[RAM_BITS-1];          // in the RAM's address bits
 `else
   CPU cpu (.clk(clk), .inM(inM), .instruction(instruction), .reset(reset), .outM(outM), .writeM(writeM),
-           .addressM(addressM), .pc());
+           .addressM(addressM), .pc(pc));           // its own program counter
   wire zr = outM == 16'd0, ng = outM[15];
   wire jump = instruction[15] & ((instruction[2] & ng) | (instruction[1] & zr) | (instruction[0] & ~zr & ~ng));
   wire aluIsA = outM[RAM_BITS-1:0] == addressM[RAM_BITS-1:0];
 `endif
-  /* verilator lint_on PINCONNECTEMPTY */
 
   // Where A goes at the edge: the ALU's result (aFromAlu), or else A itself or an @value,
   // both known early (aEarly), so that aNext is one gate after the ALU.
@@ -94,21 +95,28 @@ module HackSoC #(
       $readmemb(PROGRAM, rom);
     end
   end
-  // The words at pc + 1 (seqWord) and at A (jumpWord), read at the edge; jumped: the
-  // instruction before the edge jumped, so jumpWord is the instruction now.
+  // The words at pc + 1 (seqWord) and at A (jumpWord), read at the edge at which pc goes to
+  // one of them; jumped: it went to A, so jumpWord is the instruction now.
   reg  [15:0] seqWord = 16'd0, jumpWord = 16'd0;
-  reg  [14:0] pcSeq = 15'd0, pcJump = 15'd0;
   reg         jumped = 1'b0;
-  wire [14:0] pc = jumped ? pcJump : pcSeq;
   wire [14:0] pcPlus1 = reset ? 15'd0 : pc + 15'd1;
   assign instruction = jumped ? jumpWord : seqWord;
   always @(posedge clk) begin
     seqWord  <= rom[pcPlus1[ROM_BITS-1:0]];
     jumpWord <= rom[addressM[ROM_BITS-1:0]];
-    pcSeq    <= pcPlus1;
-    pcJump   <= addressM;
     jumped   <= jump & ~reset;
   end
+`ifdef HACK_FPGA
+  // With HackCore, pc is kept here, as both candidates and `jumped`, rather than taken from
+  // the core: then the jump, decided at the very end of the cycle, drives one flip-flop
+  // instead of choosing each bit of a pc register (30.5 MHz on the UP5K instead of 28.3).
+  reg [14:0] pcSeq = 15'd0, pcJump = 15'd0;
+  always @(posedge clk) begin
+    pcSeq  <= pcPlus1;
+    pcJump <= addressM;
+  end
+  assign pc = jumped ? pcJump : pcSeq;
+`endif
 
   // RAM: written at addressM and read at aNext at the same rising edge.
   // RAM_WORDS is a power of two: an address is in the RAM when its high bits are 0 (written
@@ -141,10 +149,10 @@ module HackSoC #(
   endfunction
 
   // What M reads after the edge: the RAM's word, unless aNext is I/O (bit 14), or is the RAM
-  // word written at the same edge (then that word: outM). Decided before the edge, with at
-  // most one gate after the ALU's result. When A comes from the ALU (aFromAlu), the word
-  // written is the one read if the result equals A in the RAM's address bits (aluIsA);
-  // otherwise aNext is A itself or an @value, and an @value writes nothing.
+  // word written at the same edge (then that word: outM). Decided before the edge, with as
+  // little logic as possible after the ALU's result. When A comes from the ALU (aFromAlu),
+  // the word written is the one read if the result equals A in the RAM's address bits
+  // (aluIsA); otherwise aNext is A itself or an @value, and an @value writes nothing.
   wire sameWord = aFromAlu ? aluIsA : 1'b1;
   reg        useOther = 1'b0;     // M is not the RAM's word
   reg        useDevice = 1'b0;    // ... but an I/O word
