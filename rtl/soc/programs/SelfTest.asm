@@ -1,6 +1,7 @@
 // SelfTest.asm (Hack SoC): computes 123 * 45 = 5535 by repeated addition, with the steps a
 // pipelined memory can get wrong (a word read back in the very next instruction after it
-// is written, MD=M-1, A loaded from the ALU and M read at once, jumps taken and not taken), then sends the product (as read back)
+// is written, MD=M-1, A loaded from the ALU and M read at once, the UART busy in the
+// instruction right after a send, jumps taken and not taken), then sends the product (as read back)
 // over the UART as 16 binary digits, least significant bit first, and a newline: "1111100110101000" (5535 = 0x159F). Tests run it
 // on the SoC's RTL and on the netlist read back from its bitstream.
     @product
@@ -130,6 +131,9 @@
     D=M
     @24578
     M=D
+    D=M                 // busy at once, in the very next instruction
+    @FAIL
+    D;JEQ
     @ret
     A=M
     0;JMP
