@@ -24,6 +24,9 @@ if os.path.exists(nand):  # the NAND-gate CPU: every NAND is a LUT of its own
     n = json.load(open(nand))["nand2"]
     assert s["luts"] >= n > 500, (s["luts"], n)
     print(f"ok   {n} NAND gates of the CPU, {s['luts']} LUTs in all")
+    if s["board"] in ("icebreaker", "upduino3"):  # the UP5K runs it from the clock divided by 4
+        assert s["target_mhz"] == 3, s
+        print("ok   clocked at 12 / 4 = 3 MHz")
 if s["board"] == "upduino3":  # the clock from the internal oscillator, the LEDs through the RGB driver
     netlist = os.path.join(os.path.dirname(sys.argv[1]), s["design"] + ".json")
     cells = {c["type"] for m in json.load(open(netlist))["modules"].values() for c in m.get("cells", {}).values()}
