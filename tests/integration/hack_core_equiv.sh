@@ -2,8 +2,9 @@
 # The FPGA SoC's CPU (rtl/soc/HackCore.v) behaves as the chip-built Hack CPU (rtl/hack/CPU.v):
 # Yosys's SAT solver checks tests/soc/hack_core_miter.v for every sequence of inputs
 # (instructions, M, reset) over the first STEPS clock cycles from power-on. Every state the
-# CPUs can reach (any A, D and pc) is reached within 5 cycles (@d, D=A, @p, 0;JMP, @a), and
-# a wrong step shows at an output within 2 more, so 10 cycles cover every state and input.
+# CPUs can reach (any A, D and pc) is reached within 6 cycles (@d, D=A, @p, 0;JMP, @a, with
+# D=!A or A=!A for a word whose bit 15 is set), and a wrong step shows at an output (outM,
+# addressM, pc) at the next instruction, so 10 cycles cover every state followed by every input.
 #   hack_core_equiv.sh ROOT [STEPS]
 set -euo pipefail
 root=$1; steps=${2:-10}
