@@ -71,7 +71,7 @@ module HackCore (
   assign addressM = A[14:0];
   assign pc = pcReg[14:0];
   /* verilator lint_off UNUSEDSIGNAL */
-  wire unusedHighBits = aBits[15] ^ pcReg[15];  // bit 15 of A and PC never leaves the core
+  wire unusedHighBits = aBits[15] ^ pcReg[15];  // matchesA stops at bit 14; bit 15 of pc never leaves
   /* verilator lint_on UNUSEDSIGNAL */
 endmodule
 `default_nettype wire

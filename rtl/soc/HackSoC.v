@@ -54,6 +54,7 @@ module HackSoC #(
   wire [14:0] addressM, pc;       // pc: the address of the instruction now
   wire [15:0] instruction;
   wire [15:0] inM;
+  wire isC = instruction[15];     // a C-instruction (else an @value)
 
   // The CPU: on an FPGA (HACK_FPGA) HackCore, which also tells whether the instruction
   // jumps and whether its result equals A, both computed early; otherwise any CPU with the
@@ -71,13 +72,12 @@ module HackSoC #(
   CPU cpu (.clk(clk), .inM(inM), .instruction(instruction), .reset(reset), .outM(outM), .writeM(writeM),
            .addressM(addressM), .pc(pc));           // its own program counter
   wire zr = outM == 16'd0, ng = outM[15];
-  wire jump = instruction[15] & ((instruction[2] & ng) | (instruction[1] & zr) | (instruction[0] & ~zr & ~ng));
+  wire jump = isC & ((instruction[2] & ng) | (instruction[1] & zr) | (instruction[0] & ~zr & ~ng));
   wire aluIsA = outM[RAM_BITS-1:0] == addressM[RAM_BITS-1:0];
 `endif
 
   // Where A goes at the edge: the ALU's result (aFromAlu), or else A itself or an @value,
   // both known early (aEarly), so that aNext is one gate after the ALU.
-  wire isC = instruction[15];
   wire aFromAlu = isC & instruction[5];
   wire [14:0] aEarly = isC ? addressM : instruction[14:0];
   wire [14:0] aNext = aFromAlu ? outM[14:0] : aEarly;

@@ -112,12 +112,19 @@ int main(int argc, char** argv) {
   // board, it is ready before a host can open its port. (A byte that arrived during the
   // reset would lose its start bit and shift every byte after it.)
   long long cycles = 0;
-  for (; cycles < 64; ++cycles) {
+  std::string out;       // bytes the SoC sent, to be written to the terminal
+  auto clock_soc = [&] {  // one clock cycle, with both ends of the serial line
     top->clk = 0;
     top->eval();
+    top->uart_rx = static_cast<std::uint8_t>(to_soc.line());
     top->clk = 1;
     top->eval();
-  }
+    to_soc.clock();
+    std::uint8_t byte;
+    if (from_soc.clock(top->uart_tx, &byte)) out.push_back(static_cast<char>(byte));
+    ++cycles;
+  };
+  while (cycles < 64) clock_soc();
   if (!link.empty()) {
     unlink(link.c_str());
     if (symlink(slave_path.c_str(), link.c_str()) != 0) {
@@ -136,17 +143,8 @@ int main(int argc, char** argv) {
     std::uint8_t buffer[256];
     ssize_t n = read(master, buffer, sizeof buffer);
     for (ssize_t i = 0; i < n; ++i) to_soc.queue.push_back(buffer[i]);
-    std::string out;
-    for (int c = 0; c < 4096; ++c, ++cycles) {
-      top->clk = 0;
-      top->eval();
-      top->uart_rx = static_cast<std::uint8_t>(to_soc.line());
-      top->clk = 1;
-      top->eval();
-      to_soc.clock();
-      std::uint8_t byte;
-      if (from_soc.clock(top->uart_tx, &byte)) out.push_back(static_cast<char>(byte));
-    }
+    out.clear();
+    for (int c = 0; c < 4096; ++c) clock_soc();
     for (std::size_t sent = 0; sent < out.size();) {
       ssize_t w = write(master, out.data() + sent, out.size() - sent);
       if (w > 0) sent += static_cast<std::size_t>(w);
