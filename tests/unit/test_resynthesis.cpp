@@ -18,7 +18,7 @@ TEST(Resynthesis, RandomNetworksKeepTheirFunctionsAndDoNotGrow) {
     nand_resynthesis_params ps;
     ps.max_cut_size = 3;
     nand_resynthesis_stats st;
-    NandNetwork after = nand_resynthesis(before, aig.num_inputs(), aig.num_latches(), ps, &st);
+    NandNetwork after = nand_resynthesis(before, ps, &st);
     EXPECT_LE(after.num_gates(), before.num_gates());
     saved += before.num_gates() - after.num_gates();
     std::mt19937_64 rng(seed);
@@ -39,12 +39,13 @@ TEST(Resynthesis, RandomNetworksKeepTheirFunctionsAndDoNotGrow) {
 
 TEST(Resynthesis, CleanupMergesDuplicateGates) {
   NandNetwork net;
+  net.num_inputs = 2;
   NandSig a{NandSig::Kind::Input, 0}, b{NandSig::Kind::Input, 1};
   net.gates.push_back({a, b});
   net.gates.push_back({b, a});  // the same NAND
   net.gates.push_back({a, a});  // dead
   net.outputs = {{NandSig::Kind::Gate, 0}, {NandSig::Kind::Gate, 1}};
-  NandNetwork clean = nand_cleanup(net, 2, 0);
+  NandNetwork clean = nand_cleanup(net);
   EXPECT_EQ(clean.num_gates(), 1u);
   EXPECT_EQ(clean.outputs[0], clean.outputs[1]);
 }

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
@@ -66,8 +67,7 @@ int cmd_synth(int argc, char** argv) {
   ps.compare_yosys = args.has("--compare-yosys");
   apply_effort_options(args, &ps);
   if (isatty(2))
-    std::cerr << "nandflow: synthesising at -O" << ps.effort << " (time limit " << ps.time_limit_seconds
-              << " s)...\n";
+    std::cerr << "nandflow: synthesising at -O" << ps.effort << "...\n";
   SynthResult r = synthesize(ps);
   for (const std::string& w : r.design.warnings) std::cerr << "nandflow: warning: " << w << "\n";
 
@@ -97,8 +97,16 @@ int cmd_synth(int argc, char** argv) {
   } else if (!out.empty()) {
     write_netlist_files(r, out, source_desc, args.has("--nand-cells"));
   }
-  if (args.has("--stats"))
+  if (args.has("--stats")) {
     for (const std::string& line : r.pass_stats) std::cout << "  pass: " << line << "\n";
+    std::cout << "  time per stage (summed over threads):";
+    for (const auto& [stage, secs] : r.stage_seconds) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, " %s %.2f s;", stage.c_str(), secs);
+      std::cout << buf;
+    }
+    std::cout << "\n";
+  }
   std::cout << report_table(r);
   if (args.has("--json")) write_file_atomic(args.get("--json"), report_json(r).dump(2) + "\n");
   return status;

@@ -20,10 +20,10 @@ extern const std::set<std::string> kFrontendFlags;
 FrontendParams frontend_params(const Args& args, const std::vector<std::string>& files);
 extern const char* kFrontendHelp;
 
-// Optimisation options of every synthesising command: -O0..-O3, --time-limit.
+// Optimisation options of every synthesising command: -O0..-O3, --time-limit, --threads.
 struct synth_params;
 extern const std::set<std::string> kEffortOptions;
-extern const char* kEffortHelp;
+std::string effort_options_help();
 void apply_effort_options(const Args& args, synth_params* ps);
 
 // What a subcommand accepts on top of the shared front-end options.
@@ -31,7 +31,7 @@ struct CommandSpec {
   const char* name;  // "synth"
   const char* help;  // its usage text
   std::set<std::string> options, flags;
-  bool synthesises = true;  // also takes -O and --time-limit
+  bool synthesises = true;  // also takes -O, --time-limit and --threads
   std::size_t min_inputs = 1;
   const char* missing_inputs = "no input files";
 };

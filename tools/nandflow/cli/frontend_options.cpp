@@ -58,19 +58,22 @@ FrontendParams frontend_params(const Args& args, const std::vector<std::string>&
   return p;
 }
 
-const std::set<std::string> kEffortOptions = {"-O", "--time-limit"};
+const std::set<std::string> kEffortOptions = {"-O", "--time-limit", "--threads"};
 
-const char* kEffortHelp =
-    "  -O0 .. -O3         optimisation effort (default -O2): -O0 maps only; -O1 rewrites\n"
-    "                     3-input windows with SAT-based exact NAND synthesis; -O2 adds\n"
-    "                     SAT sweeping, resubstitution with don't cares and 4-input\n"
-    "                     windows, in rounds until one saves nothing; -O3 searches harder\n"
-    "  --time-limit S     stop optimising once the run has taken S seconds, Yosys included\n"
-    "                     (default 60); the netlist is complete and correct whenever it stops\n";
+std::string effort_options_help() {
+  return "  -O0 .. -O3         optimisation effort (default -O" + std::to_string(kDefaultEffort) + "):\n" +
+         effort_help() +
+         "                     every level is bounded by work (rounds, windows, SAT conflicts):\n"
+         "                     the same input and options give the same netlist on any machine\n"
+         "  --time-limit S     safety cap on the whole run, Yosys included (default 600, 0: none);\n"
+         "                     a run it stops says so, and its netlist may differ from run to run\n"
+         "  --threads N        worker threads (default: one per core); the netlist does not depend\n"
+         "                     on it\n";
+}
 
 void apply_effort_options(const Args& args, synth_params* ps) {
-  std::string level = args.get("-O", "2");
-  if (level.size() != 1 || level[0] < '0' || level[0] > '3')
+  std::string level = args.get("-O", std::to_string(kDefaultEffort));
+  if (level.size() != 1 || level[0] < '0' || level[0] > '0' + kMaxEffort)
     throw UserError("-O expects 0, 1, 2 or 3, got '" + level + "'");
   ps->effort = level[0] - '0';
   if (args.has("--time-limit")) {
@@ -80,6 +83,7 @@ void apply_effort_options(const Args& args, synth_params* ps) {
     if (t.empty() || *end != '\0' || v < 0) throw UserError("--time-limit expects seconds, got '" + t + "'");
     ps->time_limit_seconds = v;
   }
+  if (args.has("--threads")) ps->threads = static_cast<int>(parse_count(args, "--threads"));
 }
 
 std::optional<Args> parse_command(int argc, char** argv, const CommandSpec& spec, int* status) {
@@ -90,7 +94,7 @@ std::optional<Args> parse_command(int argc, char** argv, const CommandSpec& spec
   flags.insert({"--help", "-h"});
   Args args(argc, argv, opts, flags);
   if (args.has("--help") || args.has("-h")) {
-    std::cout << spec.help << (spec.synthesises ? kEffortHelp : "") << kFrontendHelp;
+    std::cout << spec.help << (spec.synthesises ? effort_options_help() : "") << kFrontendHelp;
     *status = 0;
     return std::nullopt;
   }

@@ -8,6 +8,7 @@
 #include "io/report.hpp"
 #include "util/error.hpp"
 #include "util/resource_limits.hpp"
+#include "util/temp_dir.hpp"
 
 namespace {
 
@@ -27,6 +28,9 @@ const char* kUsage =
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Before any thread starts: an interruption stops the tools nandflow runs and removes
+  // its temporary files (util/temp_dir.hpp).
+  nandflow::install_signal_cleanup();
   if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
     std::cout << kUsage;
     return argc < 2 ? 2 : 0;

@@ -1,25 +1,24 @@
 #include "flow/synth_flow.hpp"
 
 #include <algorithm>
-#include <chrono>
+#include <atomic>
+#include <functional>
 #include <cstdio>
-#include <iostream>
+#include <map>
+#include <mutex>
+#include <thread>
 
 #include "io/write_verilog.hpp"
+#include "map/abc_map.hpp"
 #include "map/nand_map.hpp"
 #include "opt/nand_database.hpp"
 #include "opt/nand_resubstitution.hpp"
 #include "opt/nand_resynthesis.hpp"
 #include "opt/sat_sweep.hpp"
+#include "util/stopwatch.hpp"
 #include "verify/equivalence.hpp"
 
 namespace nandflow {
-
-static std::string format_seconds(double s) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f s", s);
-  return buf;
-}
 
 std::size_t nand_equivalent(const Design& d, const NandNetwork& net) {
   std::size_t total = net.num_gates();
@@ -29,156 +28,287 @@ std::size_t nand_equivalent(const Design& d, const NandNetwork& net) {
 
 namespace {
 
-// SAT sweeping, then resubstitution with don't cares: cheap, so every candidate gets them
-// at -O2 and up, each pass with at most `seconds`. Appends one --stats line per pass.
-NandNetwork sweep_and_resubstitute(const NandNetwork& net, std::size_t num_inputs, std::size_t num_latches,
-                                   int effort, double seconds, const std::string& prefix,
-                                   std::vector<std::string>* stats_lines) {
-  sat_sweep_params sp;
-  sp.time_limit_seconds = seconds;
-  sat_sweep_stats ss;
-  NandNetwork swept = sat_sweep(net, num_inputs, num_latches, sp, &ss);
-  stats_lines->push_back(prefix + "SAT sweeping: " + std::to_string(ss.gates_before) + " -> " +
-                         std::to_string(ss.gates_after) + " NAND2, " + std::to_string(ss.merged) + " merged, " +
-                         std::to_string(ss.refuted + ss.undecided) + " pairs apart, " + format_seconds(ss.seconds) +
-                         (ss.time_limit_reached ? " (time limit)" : ""));
-  nand_resubstitution_params bp;
-  bp.time_limit_seconds = seconds;
-  if (effort >= 3) bp.odc_levels = 8, bp.max_window_gates = 128, bp.max_divisors = 160;
-  nand_resubstitution_stats bs;
-  NandNetwork out = nand_resubstitution(swept, num_inputs, num_latches, bp, &bs);
-  stats_lines->push_back(prefix + "resubstitution: " + std::to_string(bs.gates_before) + " -> " +
-                         std::to_string(bs.gates_after) + " NAND2, " + std::to_string(bs.resub0) + " 0-resub, " +
-                         std::to_string(bs.resub1) + " 1-resub (" + std::to_string(bs.using_dont_cares) +
-                         " with don't cares), " + format_seconds(bs.seconds) +
-                         (bs.time_limit_reached ? " (time limit)" : ""));
-  return out;
+std::string format_seconds(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f s", s);
+  return buf;
 }
 
-// Window resynthesis settings for an effort level: -O3 also uses SAT on 4-input windows
-// and lets its searches run longer.
-nand_resynthesis_params resynthesis_params(int effort, int cut, ExactCache* cache, bool verbose) {
-  nand_resynthesis_params rp;
-  rp.verbose = verbose;
-  rp.cache = cache;
-  rp.max_cut_size = cut;
-  rp.database = &NandDatabase::builtin();
-  if (effort >= 3) {
-    rp.sat_for_4_inputs = true;
-    rp.conflict_limit[4] = 200000;
-    rp.max_chain_gates[4] = 15;
+std::string capped(bool hit) { return hit ? " (stopped by the time limit)" : ""; }
+
+// One starting point and what happened to it. Each is optimised by one thread at a time,
+// and what threads share (the exact-synthesis library) answers every question the same
+// way whoever asks first, so a start's result never depends on the others.
+struct Start {
+  std::string name;
+  const Design* design = nullptr;  // the AIG it came from (ports, flip-flops)
+  NandNetwork net;
+  std::vector<std::string> log;
+  std::map<std::string, double> seconds;  // per stage
+  bool capped = false;
+  bool ok = true;  // false: could not be made (ABC missing or failing)
+  SimulationPatterns patterns;  // SAT counterexamples found on this start so far
+};
+
+// Runs fn(i) for i in [0, n) on up to `threads` threads. Which thread runs which i
+// does not matter: every task writes only its own slot.
+template <typename Fn>
+void parallel_for(std::size_t n, int threads, Fn&& fn) {
+  std::size_t workers = std::min<std::size_t>(n, static_cast<std::size_t>(std::max(1, threads)));
+  if (workers <= 1) {
+    for (std::size_t i = 0; i < n; ++i) fn(i);
+    return;
   }
-  return rp;
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < n;) {
+      try {
+        fn(i);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(error_mutex);
+        if (!error) error = std::current_exception();
+      }
+    }
+  };
+  // The calling thread works too; helpers that cannot be started (no memory left under
+  // --max-memory, say) leave their share to it.
+  std::vector<std::thread> pool;
+  for (std::size_t w = 1; w < workers; ++w) {
+    try {
+      pool.emplace_back(work);
+    } catch (...) {
+      break;
+    }
+  }
+  work();
+  for (auto& t : pool) t.join();
+  if (error) std::rethrow_exception(error);
 }
+
+// The passes, each appending one line to the start's log.
+class Passes {
+ public:
+  Passes(const EffortLevel& level, const Deadline& deadline, bool verbose)
+      : level_(level), deadline_(deadline), verbose_(verbose) {}
+
+  void sweep(Start& s, const std::string& prefix) const {
+    sat_sweep_params sp;
+    sp.conflict_limit *= level_.conflict_scale;
+    sp.deadline = deadline_;
+    sp.patterns = &s.patterns;
+    sat_sweep_stats st;
+    s.net = sat_sweep(s.net, sp, &st);
+    record(s, "sweep", st, prefix + "SAT sweeping",
+           std::to_string(st.merged) + " merged, " + std::to_string(st.refuted + st.undecided) + " pairs apart (" +
+               std::to_string(st.pattern_words) + " words of counterexamples)");
+  }
+
+  void resub(Start& s, const std::string& prefix) const {
+    nand_resubstitution_params bp;
+    bp.odc_levels = level_.odc_levels;
+    bp.max_divisors = level_.max_divisors;
+    bp.max_window_gates = level_.odc_levels > 5 ? 128 : 64;
+    bp.two_resub = level_.two_resub;
+    bp.conflict_limit *= level_.conflict_scale;
+    bp.deadline = deadline_;
+    bp.patterns = &s.patterns;
+    nand_resubstitution_stats st;
+    s.net = nand_resubstitution(s.net, bp, &st);
+    record(s, "resubstitution", st, prefix + "resubstitution",
+           std::to_string(st.resub0) + " 0-resub, " + std::to_string(st.resub1) +
+               " 1-resub, " + std::to_string(st.resub2) + " 2-resub (" + std::to_string(st.using_dont_cares) +
+               " with don't cares), " + std::to_string(st.refuted + st.undecided) + " refused");
+  }
+
+  void resynthesise(Start& s, int cut, const std::string& prefix) const {
+    nand_resynthesis_params rp;
+    rp.verbose = verbose_;
+    rp.max_cut_size = cut;
+    rp.database = &NandDatabase::builtin();
+    rp.deadline = deadline_;
+    rp.sat_for_4_inputs = level_.conflict_scale > 1;
+    nand_resynthesis_stats st;
+    s.net = nand_resynthesis(s.net, rp, &st);
+    record(s, "windows", st, prefix + std::to_string(cut) + "-input windows",
+           std::to_string(st.passes) + " passes, " +
+               std::to_string(st.sat_syntheses) + " exact syntheses asked, " + std::to_string(st.database_hits) +
+               " database hits");
+  }
+
+ private:
+  // What every pass reports: its stage time, whether the safety cap stopped it, and a
+  // line "<what>: <before> -> <after> NAND2, <its own figures>, <seconds>".
+  template <typename Stats>
+  static void record(Start& s, const char* stage, const Stats& st, const std::string& what, const std::string& figures) {
+    s.seconds[stage] += st.seconds;
+    s.capped |= st.stopped_by_time_limit;
+    s.log.push_back(what + ": " + std::to_string(st.gates_before) + " -> " + std::to_string(st.gates_after) +
+                    " NAND2, " + figures + ", " + format_seconds(st.seconds) + capped(st.stopped_by_time_limit));
+  }
+
+ public:
+  const EffortLevel& level_;
+  Deadline deadline_;
+  bool verbose_;
+};
 
 }  // namespace
 
 SynthResult synthesize(const synth_params& ps) {
-  auto t0 = std::chrono::steady_clock::now();
+  Stopwatch clock;
+  Deadline deadline(ps.time_limit_seconds);
+  const EffortLevel& level = effort_level(ps.effort);
+  const int threads = ps.threads > 0 ? ps.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   FrontendStats fstats;
   Elaboration e = elaborate_for_synthesis(ps.frontend, &fstats);
+  const Design gold = with_aig(e.gold, cleanup(e.gold.aig));
+  Passes passes(level, deadline, ps.frontend.verbose);
 
-  // Map every candidate, then resynthesise the two smallest (the rest rarely win
-  // and would only cost time). The exact-synthesis cache is shared.
-  struct Mapped {
-    std::string name;
-    Design design;
-    NandNetwork net;
-  };
-  std::vector<Mapped> mapped;
-  std::vector<std::string> r_stats_lines;
-  for (auto& [name, candidate] : e.candidates) {
-    // The other Yosys flows are only starting points: one that a random simulation tells
-    // apart from the source is dropped (Yosys 0.23 has such bugs; nandflow-random-design
-    // seed 3 shows one in `synth` without -noabc). The final --verify proves the result.
-    if (name != e.candidates.front().first) {
-      verify_params vp;
-      vp.simulation_only = true;
-      vp.simulation_words = 64;
-      if (refuted(check_equivalence(e.gold, candidate, vp))) {
-        r_stats_lines.push_back(name + ": differs from the source in simulation: dropped");
-        continue;
+  // Phase 1, in parallel tasks, each making its own starting points: ABC's two scripts
+  // on the gold model, the gold model mapped as it is, and for designs small enough
+  // Yosys's own flows. Every start is swept and resubstituted at -O2 and up; a small
+  // network keeps its unresubstituted version as a further start, because resynthesis
+  // sometimes does better from Yosys's structure (the 16-bit adder: 139 NAND2 from it,
+  // 141 from the resubstituted one). The longest tasks come first.
+  auto finish_start = [&](std::unique_ptr<Start> s, std::vector<std::unique_ptr<Start>>& out) {
+    if (level.sweep_and_resub) {
+      NandNetwork before = s->net;
+      passes.sweep(*s, s->name + ", ");
+      passes.resub(*s, s->name + ", ");
+      if (before.num_gates() < 5000 && s->net.num_gates() < before.num_gates()) {
+        auto x = std::make_unique<Start>();
+        x->name = s->name + "+unswept";
+        x->design = s->design;
+        x->net = std::move(before);
+        x->patterns = s->patterns;
+        out.push_back(std::move(s));
+        out.push_back(std::move(x));
+        return;
       }
     }
-    Design d = with_aig(candidate, cleanup(candidate.aig));
-    NandNetwork net = nand_map(d.aig);
-    r_stats_lines.push_back(name + ": " + std::to_string(d.aig.num_ands()) + " AND nodes, mapped to " +
-                            std::to_string(net.num_gates()) + " NAND2");
-    mapped.push_back({name, std::move(d), std::move(net)});
-  }
-  auto deadline_left = [&] {
-    return ps.time_limit_seconds - std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    out.push_back(std::move(s));
   };
-  if (ps.effort >= 2) {
-    // Every start is also swept and resubstituted (a tenth of the time left each: these
-    // passes rarely need it). A large network only continues from that version: window
-    // resynthesis meets the time limit long before its fixpoint there. A small one keeps
-    // both versions as starts, because resynthesis sometimes does better from Yosys's
-    // structure (the 16-bit adder: 139 NAND2 from it, 141 from the resubstituted one).
-    std::size_t starts = mapped.size();
-    for (std::size_t i = 0; i < starts; ++i) {
-      const Mapped& m = mapped[i];
-      double share = std::max(0.0, deadline_left()) / 10.0;
-      NandNetwork net = sweep_and_resubstitute(m.net, m.design.aig.num_inputs(), m.design.aig.num_latches(), ps.effort,
-                                               share, m.name + ", ", &r_stats_lines);
-      if (m.net.num_gates() >= 5000) mapped[i].net = std::move(net);
-      else if (net.num_gates() < m.net.num_gates()) mapped.push_back({m.name + "+resub", m.design, std::move(net)});
-    }
-  }
-  std::stable_sort(mapped.begin(), mapped.end(),
-                   [](const Mapped& a, const Mapped& b) { return a.net.num_gates() < b.net.num_gates(); });
-  if (ps.effort >= 1) {
-    // -O1: windows of up to 3 inputs to a fixpoint; -O2 adds 4-input windows;
-    // -O3 gives the SAT searches more conflicts. All within the time limit.
-    ExactCache cache;
-    // A large design gets all the time on its best start, where it pays most.
-    std::size_t gates = mapped[0].net.num_gates();
-    std::size_t tries = std::min<std::size_t>(gates > 20000 ? 1 : gates > 300 ? 2 : 8, mapped.size());
-    std::vector<int> cut_sizes = {3};
-    if (ps.effort >= 2) cut_sizes.push_back(4);
-    std::size_t runs_left = cut_sizes.size() * tries;
-    for (int cut : cut_sizes)
-      for (std::size_t i = 0; i < tries; ++i, --runs_left) {
-        nand_resynthesis_params rp = resynthesis_params(ps.effort, cut, &cache, ps.frontend.verbose);
-        // An equal share of what is left; a run that reaches its fixpoint early leaves its rest to the next.
-        rp.time_limit_seconds = std::max(0.0, deadline_left()) / static_cast<double>(runs_left);
-        Mapped& m = mapped[i];
-        nand_resynthesis_stats rs;
-        m.net = nand_resynthesis(m.net, m.design.aig.num_inputs(), m.design.aig.num_latches(), rp, &rs);
-        r_stats_lines.push_back(m.name + ", " + std::to_string(cut) + "-input windows: " +
-                                std::to_string(rs.gates_before) + " -> " + std::to_string(rs.gates_after) +
-                                " NAND2, " + std::to_string(rs.passes) + " passes, " +
-                                std::to_string(rs.sat_syntheses) + " SAT syntheses, " +
-                                std::to_string(rs.database_hits) + " database hits, " + format_seconds(rs.seconds) +
-                                (rs.time_limit_reached ? " (time limit)" : ""));
+  auto mapped_start = [&](const std::string& name, const Design* d) {
+    auto s = std::make_unique<Start>();
+    s->name = name;
+    s->design = d;
+    Stopwatch t;
+    s->net = nand_map(d->aig);
+    s->log.push_back(name + ": " + std::to_string(d->aig.num_ands()) + " AND nodes, mapped to " +
+                     std::to_string(s->net.num_gates()) + " NAND2");
+    s->seconds["map"] += t.seconds();
+    return s;
+  };
+  std::vector<std::function<void(std::vector<std::unique_ptr<Start>>&)>> tasks;
+  std::optional<std::size_t> yosys_abc_nand_cells;
+  double yosys_seconds = fstats.seconds;
+  std::vector<Design> yosys_designs;
+  if (level.yosys_synth_starts && gold.aig.num_ands() <= kFullSynthCandidateLimit)
+    tasks.push_back([&](std::vector<std::unique_ptr<Start>>& out) {
+      FrontendStats ys;
+      YosysStarts y = yosys_synth_starts(ps.frontend, &ys);
+      yosys_seconds += ys.seconds;
+      yosys_abc_nand_cells = y.abc_nand_cells;
+      // Only starting points: one that a random simulation tells apart from the source is
+      // dropped (Yosys 0.23 has such bugs; nandflow-random-design seed 3 shows one in
+      // `synth` without -noabc). The final --verify proves the result.
+      yosys_designs.reserve(y.candidates.size());
+      for (auto& [name, candidate] : y.candidates) {
+        verify_params vp;
+        vp.simulation_only = true;
+        vp.simulation_words = 64;
+        if (refuted(check_equivalence(e.gold, candidate, vp))) {
+          auto s = std::make_unique<Start>();
+          s->name = name;
+          s->ok = false;
+          s->log.push_back(name + ": differs from the source in simulation: dropped");
+          out.push_back(std::move(s));
+          continue;
+        }
+        yosys_designs.push_back(with_aig(candidate, cleanup(candidate.aig)));
+        finish_start(mapped_start(name, &yosys_designs.back()), out);
       }
-    std::stable_sort(mapped.begin(), mapped.end(),
-                     [](const Mapped& a, const Mapped& b) { return a.net.num_gates() < b.net.num_gates(); });
-    // -O2 and up: on the best network, SAT sweeping, resubstitution with don't cares and
-    // 4-input window resynthesis again, in turn, until a round saves nothing.
-    Mapped& best = mapped[0];
-    const std::size_t ni = best.design.aig.num_inputs(), nl = best.design.aig.num_latches();
-    for (int round = 1; ps.effort >= 2 && deadline_left() > 0; ++round) {
-      std::size_t round_start = best.net.num_gates();
-      std::string prefix = best.name + ", round " + std::to_string(round) + ", ";
-      best.net = sweep_and_resubstitute(best.net, ni, nl, ps.effort, std::max(0.0, deadline_left()), prefix,
-                                        &r_stats_lines);
-      nand_resynthesis_params rp = resynthesis_params(ps.effort, 4, &cache, ps.frontend.verbose);
-      rp.time_limit_seconds = std::max(0.0, deadline_left());
-      nand_resynthesis_stats rs;
-      best.net = nand_resynthesis(best.net, ni, nl, rp, &rs);
-      r_stats_lines.push_back(prefix + "4-input windows: " + std::to_string(rs.gates_before) + " -> " +
-                              std::to_string(rs.gates_after) + " NAND2, " + format_seconds(rs.seconds) +
-                              (rs.time_limit_reached ? " (time limit)" : ""));
-      if (best.net.num_gates() >= round_start) break;
-    }
+    });
+  if (level.abc_starts)
+    for (const AbcScript* script : {&kAbcStrongArea, &kAbcSweptArea})
+      tasks.push_back([&, script](std::vector<std::unique_ptr<Start>>& out) {
+        auto s = std::make_unique<Start>();
+        s->name = script->name;
+        s->design = &gold;
+        abc_map_stats as;
+        abc_map_params ap;
+        ap.script = *script;
+        std::optional<NandNetwork> net = abc_map(gold.aig, ap, &as);
+        s->seconds["ABC"] += as.seconds;
+        if (!net) {
+          s->log.push_back(s->name + ": not run: " + as.message);
+          s->ok = false;
+          out.push_back(std::move(s));
+          return;
+        }
+        s->net = std::move(*net);
+        s->log.push_back(s->name + ": Berkeley ABC, mapped to " + std::to_string(s->net.num_gates()) + " NAND2, " +
+                         format_seconds(as.seconds));
+        finish_start(std::move(s), out);
+      });
+  tasks.push_back([&](std::vector<std::unique_ptr<Start>>& out) { finish_start(mapped_start(e.gold_name, &gold), out); });
+  std::vector<std::vector<std::unique_ptr<Start>>> made(tasks.size());
+  parallel_for(tasks.size(), threads, [&](std::size_t i) { tasks[i](made[i]); });
+  std::vector<std::unique_ptr<Start>> starts;
+  for (auto& m : made)
+    for (auto& s : m) starts.push_back(std::move(s));
+
+  // Starts that did not run (ABC missing) leave; the rest are ordered by size, ties by name.
+  std::vector<Start*> order;
+  for (auto& s : starts)
+    if (s->ok) order.push_back(s.get());
+  auto by_size = [](const Start* a, const Start* b) {
+    if (a->net.num_gates() != b->net.num_gates()) return a->net.num_gates() < b->net.num_gates();
+    return a->name < b->name;
+  };
+  std::stable_sort(order.begin(), order.end(), by_size);
+
+  // Phase 2, in parallel: window resynthesis of the best starts, 3- then 4-input windows.
+  if (level.max_window_inputs >= 3) {
+    std::size_t tries = std::min<std::size_t>(static_cast<std::size_t>(level.resynthesised_starts), order.size());
+    parallel_for(tries, threads, [&](std::size_t i) {
+      Start& s = *order[i];
+      for (int cut = 3; cut <= level.max_window_inputs; ++cut) passes.resynthesise(s, cut, s.name + ", ");
+    });
+    std::stable_sort(order.begin(), order.end(), by_size);
   }
+
+  // Phase 3: on the best network, SAT sweeping, resubstitution and window resynthesis
+  // again, in turn, until a round saves nothing (at most max_rounds).
+  Start& best = *order.front();
+  for (int round = 1; round <= level.max_rounds && !deadline.expired(); ++round) {
+    std::size_t round_start = best.net.num_gates();
+    std::string prefix = best.name + ", round " + std::to_string(round) + ", ";
+    passes.sweep(best, prefix);
+    passes.resub(best, prefix);
+    passes.resynthesise(best, level.max_window_inputs, prefix);
+    if (best.net.num_gates() >= round_start) break;
+  }
+
   SynthResult r;
-  r.pass_stats = std::move(r_stats_lines);
-  r.design = std::move(mapped[0].design);
-  r.net = std::move(mapped[0].net);
-  r.start_point = mapped[0].name;
-  r.yosys_same_flops = e.abc_nand_cells;
+  std::vector<std::string> log;
+  for (const auto& s : starts) {
+    log.insert(log.end(), s->log.begin(), s->log.end());
+    for (const auto& [stage, secs] : s->seconds) {
+      auto it = std::find_if(r.stage_seconds.begin(), r.stage_seconds.end(), [&](auto& p) { return p.first == stage; });
+      if (it == r.stage_seconds.end()) r.stage_seconds.push_back({stage, secs});
+      else it->second += secs;
+    }
+    r.stopped_by_time_limit |= s->capped;
+  }
+  r.stage_seconds.insert(r.stage_seconds.begin(), {"yosys", yosys_seconds});
+  r.pass_stats = std::move(log);
+  r.design = *best.design;
+  r.net = std::move(best.net);
+  r.start_point = best.name;
+  r.yosys_same_flops = yosys_abc_nand_cells;
   r.gold = std::move(e.gold);
   r.design.warnings = r.gold.warnings;
   r.nands = r.net.num_gates();
@@ -187,10 +317,12 @@ SynthResult synthesize(const synth_params& ps) {
   r.depth = nand_depth(r.net);
   r.input_bits = r.design.aig.num_inputs();
   r.output_bits = r.design.aig.outputs().size();
-  r.yosys_seconds = fstats.seconds;
+  r.yosys_seconds = yosys_seconds;
   r.yosys_version = fstats.yosys_version;
+  r.effort = ps.effort;
+  r.stopped_by_time_limit |= deadline.hit();
   if (ps.compare_yosys) r.yosys_baseline = yosys_nand_baseline(ps.frontend);
-  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  r.seconds = clock.seconds();
   return r;
 }
 

@@ -1,11 +1,17 @@
 // The synthesis flow: Yosys front end -> AIG -> NAND2 network, choosing the
 // smallest of the candidate starting points. A thin chain of passes; each pass
-// lives in its own file.
+// lives in its own file, and the -O level's settings come from flow/effort.hpp.
+//
+// Deterministic: every pass is bounded by work, never by time, and the starts are
+// optimised in parallel threads whose results are combined in a fixed order, so the
+// same input and options give the same netlist on any machine under any load. Only
+// the safety cap (`time_limit_seconds`) can end a pass early; the result says so.
 #pragma once
 
 #include <optional>
 #include <string>
 
+#include "flow/effort.hpp"
 #include "frontend/yosys_frontend.hpp"
 #include "network/design.hpp"
 #include "network/nand_network.hpp"
@@ -15,8 +21,11 @@ namespace nandflow {
 struct synth_params {
   FrontendParams frontend;
   bool compare_yosys = false;  // also run Yosys's own `abc -g NAND` mapping and report it
-  int effort = 2;  // -O0 map only; -O1 3-input window resynthesis; -O2 also 4-input; -O3 harder searches
-  double time_limit_seconds = 60;  // for the whole run; optimisation stops when it is spent
+  int effort = kDefaultEffort;
+  // Safety cap on the whole run, Yosys included (0: none). A default-effort run of any
+  // design of the benchmarks ends far below it.
+  double time_limit_seconds = 600;
+  int threads = 0;  // worker threads (0: one per core); the result does not depend on it
 };
 
 struct SynthResult {
@@ -31,6 +40,10 @@ struct SynthResult {
   std::string yosys_version;
   std::optional<YosysBaseline> yosys_baseline;
   std::vector<std::string> pass_stats;  // one line per candidate and pass, for --stats
+  // Seconds per stage (Yosys, ABC, starts, windows, rounds), summed over threads.
+  std::vector<std::pair<std::string, double>> stage_seconds;
+  bool stopped_by_time_limit = false;   // the safety cap ended a pass: not reproducible
+  int effort = kDefaultEffort;
 };
 
 SynthResult synthesize(const synth_params& ps);

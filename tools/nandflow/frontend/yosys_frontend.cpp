@@ -156,13 +156,14 @@ YosysRun run_yosys_script(const std::string& script, const TempDir& dir, bool ve
 }  // namespace
 
 std::string yosys_version() {
-  static std::string cached;
-  if (!cached.empty()) return cached;
-  ProcessResult r = run_process({"yosys", "-V"});
-  if (r.exit_code != 0) return "yosys (not found)";
-  cached = r.output;
-  while (!cached.empty() && (cached.back() == '\n' || cached.back() == '\r')) cached.pop_back();
-  return cached;
+  static const std::string version = [] {
+    ProcessResult r = run_process({"yosys", "-V"});
+    if (r.exit_code != 0) return std::string("yosys (not found)");
+    std::string v = r.output;
+    while (!v.empty() && (v.back() == '\n' || v.back() == '\r')) v.pop_back();
+    return v;
+  }();
+  return version;
 }
 
 namespace {
@@ -216,63 +217,75 @@ std::string top_option(const FrontendParams& p) { return p.top.empty() ? "-auto-
 
 }  // namespace
 
-Design elaborate_gold(const FrontendParams& params, FrontendStats* stats) {
-  TempDir dir;
-  std::string script = read_commands(params) + stage1_commands(params, dir) + synth_commands(top_option(params), false) +
-                       "aigmap\nopt_clean\nwrite_json " + dir.file("gold.json") + "\n";
-  YosysRun run = run_yosys_script(script, dir, params.verbose);
-  if (stats) {
-    stats->seconds = run.seconds;
-    stats->yosys_version = yosys_version();
-  }
-  refuse_unsupported_cells(dir.file("pre.json"));
-  return read_limited(dir.file("gold.json"), params);
-}
+// The light elaboration of a bit-level design: its gates as AND/NOT, flip-flops legalised,
+// no word-level optimisation (Yosys's opt passes take minutes on a 50,000-gate netlist and
+// do nothing there that nandflow's own passes do not).
+std::string light_commands() { return std::string("opt_clean\ntechmap\nopt_clean\n") + kDffLegalize + "aigmap\nopt_clean\n"; }
 
 Elaboration elaborate_for_synthesis(const FrontendParams& params, FrontendStats* stats) {
   TempDir dir;
   std::string top_opt = top_option(params);
-  // Run 1: the gold model, and the gold model after Yosys's abc -g NAND.
-  std::string script = read_commands(params) + stage1_commands(params, dir);
-  script += synth_commands(top_opt, false) + "design -save nf_noabc\n";
-  script += "aigmap\nopt_clean\nwrite_json " + dir.file("gold.json") + "\n";
-  script += "design -load nf_noabc\n" + kAbcNandCommands + "opt_clean\naigmap\nopt_clean\nwrite_json " +
-            dir.file("noabc_abc.json") + "\n";
-  YosysRun run = run_yosys_script(script, dir, params.verbose);
-  double seconds = run.seconds;
-  refuse_unsupported_cells(dir.file("pre.json"));
   Elaboration e;
-  e.gold = read_limited(dir.file("gold.json"), params);
-  e.candidates.push_back({"yosys-noabc", e.gold});
-  e.candidates.push_back({"yosys-noabc-abc-nand", read_limited(dir.file("noabc_abc.json"), params)});
-  // Run 2: Yosys's whole synth (with its ABC step), and that after abc -g NAND, both exactly
-  // as Yosys runs them (the second is the count the report compares with). Other starting
-  // points than run 1's (the 16-bit adder reaches 139 NAND2 from the second, 142 from run
-  // 1's). Their unlimited SAT sweeps make them slow on large designs, so above the limit
-  // they are skipped.
-  if (e.gold.aig.num_ands() <= kFullSynthCandidateLimit) {
-    // It first repeats run 1's synth -noabc: Yosys names the cells it creates from a counter
-    // that lives through the run, the names order ABC's input, and ABC's result depends on
-    // that order. Repeating it gives exactly the networks of the single run nandflow used to
-    // make (from a fresh start, ABC returns another 188-NAND 16-bit adder, and resynthesis
-    // ends at 142 NAND2 instead of 139).
-    script = read_commands(params) + stage1_commands(params, dir) + "design -save nf_source\n" +
-             synth_commands(top_opt, false) + "design -load nf_source\n" + synth_commands(top_opt, true) +
-             "design -save nf_synth\n";
-    script += "aigmap\nopt_clean\nwrite_json " + dir.file("synth.json") + "\n";
-    script += "design -load nf_synth\nabc -g NAND\nopt_clean\nwrite_json " +
-              dir.file("abc_cells.json") + "\n";
-    script += "aigmap\nopt_clean\nwrite_json " + dir.file("abc.json") + "\n";
+  // Run 1: the source read, and refused if it holds what nandflow cannot build. A
+  // bit-level source gets its gold model from the light elaboration of what run 1 saved.
+  std::string script = read_commands(params) + stage1_commands(params, dir) + "write_rtlil " + dir.file("pre.il") + "\n";
+  double seconds = run_yosys_script(script, dir, params.verbose).seconds;
+  e.bit_level = refuse_unsupported_cells(dir.file("pre.json")).bit_level;
+  if (e.bit_level) {
+    script = "read_rtlil " + dir.file("pre.il") + "\nhierarchy " + top_opt + "\n" + light_commands() +
+             "write_json " + dir.file("light.json") + "\n";
     seconds += run_yosys_script(script, dir, params.verbose).seconds;
-    e.candidates.push_back({"yosys-synth", read_limited(dir.file("synth.json"), params)});
-    e.candidates.push_back({"yosys-abc-nand", read_limited(dir.file("abc.json"), params)});
-    e.abc_nand_cells = count_yosys_cells(dir.file("abc_cells.json")).total();
+    e.gold = read_limited(dir.file("light.json"), params);
+    e.gold_name = "yosys-gates";
+  } else {
+    // Run 2, for a word-level source: Yosys's generic synthesis without ABC.
+    script = read_commands(params) + stage1_commands(params, dir) + synth_commands(top_opt, false) +
+             "aigmap\nopt_clean\nwrite_json " + dir.file("gold.json") + "\n";
+    seconds += run_yosys_script(script, dir, params.verbose).seconds;
+    e.gold = read_limited(dir.file("gold.json"), params);
+    e.gold_name = "yosys-noabc";
   }
   if (stats) {
     stats->seconds = seconds;
     stats->yosys_version = yosys_version();
   }
   return e;
+}
+
+YosysStarts yosys_synth_starts(const FrontendParams& params, FrontendStats* stats) {
+  TempDir dir;
+  std::string top_opt = top_option(params);
+  YosysStarts y;
+  // Yosys's whole synth (with its ABC step), and that after abc -g NAND, both exactly as
+  // Yosys runs them (the second is the count the report compares with); then Yosys's abc
+  // -g NAND on its synthesis without ABC. The script first runs synth -noabc: Yosys names
+  // the cells it creates from a counter that lives through the run, the names order ABC's
+  // input, and ABC's result depends on that order. Running it first gives exactly the
+  // networks nandflow has always started from (from a fresh start, ABC returns another
+  // 188-NAND 16-bit adder, and resynthesis ends at 142 NAND2 instead of 139). What is new
+  // comes after the rest, for the same reason.
+  std::string script = read_commands(params) + stage1_commands(params, dir) + "design -save nf_source\n" +
+                       synth_commands(top_opt, false) + "design -save nf_noabc\ndesign -load nf_source\n" +
+                       synth_commands(top_opt, true) + "design -save nf_synth\n";
+  script += "aigmap\nopt_clean\nwrite_json " + dir.file("synth.json") + "\n";
+  script += "design -load nf_synth\nabc -g NAND\nopt_clean\nwrite_json " + dir.file("abc_cells.json") + "\n";
+  script += "aigmap\nopt_clean\nwrite_json " + dir.file("abc.json") + "\n";
+  script += "design -load nf_noabc\n" + kAbcNandCommands + "opt_clean\naigmap\nopt_clean\nwrite_json " +
+            dir.file("noabc_abc.json") + "\n";
+  double seconds = run_yosys_script(script, dir, params.verbose).seconds;
+  y.candidates.push_back({"yosys-noabc-abc-nand", read_limited(dir.file("noabc_abc.json"), params)});
+  y.candidates.push_back({"yosys-synth", read_limited(dir.file("synth.json"), params)});
+  y.candidates.push_back({"yosys-abc-nand", read_limited(dir.file("abc.json"), params)});
+  y.abc_nand_cells = count_yosys_cells(dir.file("abc_cells.json")).total();
+  if (stats) {
+    stats->seconds = seconds;
+    stats->yosys_version = yosys_version();
+  }
+  return y;
+}
+
+Design elaborate_gold(const FrontendParams& params, FrontendStats* stats) {
+  return elaborate_for_synthesis(params, stats).gold;
 }
 
 Design read_netlist(const FrontendParams& params, FrontendStats* stats) {

@@ -32,31 +32,38 @@ struct FrontendStats {
   std::string yosys_version;
 };
 
-// The source as Yosys elaborates it: hierarchy, proc, flatten, memories to
-// flip-flops, coarse optimisation, fine-grained gates (no ABC), flip-flops
-// legalised to the nf_* cell types, every gate as AND/NOT. This is the "gold"
-// model for `nandflow verify`. Refuses latches, tri-states and unresolved x/z.
+// The source as Yosys elaborates it: hierarchy, processes, flattening, then for a
+// bit-level source its gates as they are, for any other Yosys's generic synthesis
+// without ABC (memories to flip-flops, coarse optimisation, fine-grained gates); flip-flops
+// legalised to the nf_* cell types, every gate as AND/NOT. This is the "gold" model for
+// `nandflow verify`. Refuses latches, tri-states and unresolved x/z.
 Design elaborate_gold(const FrontendParams& params, FrontendStats* stats = nullptr);
 
-// Everything synthesis starts from, from Yosys (two runs, the second only for designs
-// up to kFullSynthCandidateLimit AND nodes): the gold model, and the
-// candidate starting points for the NAND mapper (named):
-//   "yosys-noabc"  the gold model itself;
-//   "yosys-noabc-abc-nand" the gold model after Yosys's `abc -g NAND`;
-//   "yosys-synth"  after Yosys's full `synth -flatten -nofsm` (with its ABC pass);
-//   "yosys-abc-nand" the same after `abc -g NAND`.
-// `abc_nand_cells` is the NAND+NOT count of the last one as Yosys sees it: Yosys's
-// own NAND mapping with the same flip-flops as nandflow's netlists.
+// The gold model and how it was made: "yosys-gates" for a bit-level source (gates and
+// flip-flops only) taken as it is, "yosys-noabc" for any other after Yosys's
+// synth -flatten -nofsm -noabc.
 struct Elaboration {
   Design gold;
-  std::vector<std::pair<std::string, Design>> candidates;
-  std::optional<std::size_t> abc_nand_cells;  // not run above kFullSynthCandidateLimit
+  std::string gold_name;
+  bool bit_level = false;  // the source was gates and flip-flops only
 };
-// Designs with more AND nodes than this (after Yosys's synth -noabc) skip the
-// "yosys-synth" and "yosys-abc-nand" candidates: a second Yosys run, whose ABC step
-// (Yosys's, with an unlimited SAT sweep) takes minutes on a 48x48 multiplier.
-constexpr std::size_t kFullSynthCandidateLimit = 10000;
 Elaboration elaborate_for_synthesis(const FrontendParams& params, FrontendStats* stats = nullptr);
+
+// Yosys's own flows as further starting points (named):
+//   "yosys-noabc-abc-nand" synth -noabc, then Yosys's `abc -g NAND`;
+//   "yosys-synth"  Yosys's full `synth -flatten -nofsm` (with its ABC pass);
+//   "yosys-abc-nand" the same after `abc -g NAND`.
+// `abc_nand_cells` is the NAND+NOT count of the last one as Yosys sees it: Yosys's
+// own NAND mapping with the same flip-flops as nandflow's netlists. Their unlimited SAT
+// sweeps make them slow on large designs: the flow asks for them only up to
+// kFullSynthCandidateLimit AND nodes (nandflow runs ABC's stronger scripts itself,
+// map/abc_map.hpp).
+struct YosysStarts {
+  std::vector<std::pair<std::string, Design>> candidates;
+  std::size_t abc_nand_cells = 0;
+};
+constexpr std::size_t kFullSynthCandidateLimit = 2500;
+YosysStarts yosys_synth_starts(const FrontendParams& params, FrontendStats* stats = nullptr);
 
 // Reads a netlist written by nandflow (plus its nf_cells.v) with a light script
 // that keeps every flip-flop as written: no optimisation, so that the checker

@@ -248,7 +248,21 @@ std::string source_location(const std::string& src) {
   return dot == std::string::npos ? first : first.substr(0, dot);
 }
 
-static void refuse_unsupported_cells_in(const json& netlist) {
+// Flip-flop cells of any width, and logic cells that are single gates when their ports
+// are one bit wide.
+static bool is_flip_flop_type(const std::string& t) {
+  static const std::set<std::string> types = {"$dff",  "$adff",  "$sdff",  "$dffe",  "$adffe", "$sdffe",
+                                              "$sdffce", "$dffsr", "$dffsre", "$aldff", "$aldffe"};
+  return types.count(t) != 0;
+}
+static bool is_gate_type(const std::string& t) {
+  static const std::set<std::string> types = {"$and", "$or",       "$xor",      "$xnor",     "$not",
+                                              "$mux", "$logic_not", "$logic_and", "$logic_or", "$pos"};
+  return types.count(t) != 0;
+}
+
+static SourceCells refuse_unsupported_cells_in(const json& netlist) {
+  SourceCells info;
   for (auto& [mname, module] : netlist.at("modules").items()) {
     BitNames names(module);
     for (auto& item : member(module, "cells").items()) {
@@ -268,8 +282,13 @@ static void refuse_unsupported_cells_in(const json& netlist) {
         throw UserError(where(src) + "signal '" + signal("Y") +
                         "' is driven by a tri-state buffer (a 'z' value); NAND netlists have no "
                         "high-impedance state");
+      if (!info.bit_level || type.rfind("$_", 0) == 0 || is_flip_flop_type(type)) continue;
+      bool single_bits = is_gate_type(type);
+      for (auto& conn : member(cell, "connections").items()) single_bits = single_bits && conn.value().size() <= 1;
+      info.bit_level = single_bits;
     }
   }
+  return info;
 }
 
 static Design design_from_json(const json& netlist) {
@@ -528,8 +547,8 @@ Design read_yosys_json_text(const std::string& text, const std::string& path) {
   return with_parsed_json(text, path, design_from_json);
 }
 
-void refuse_unsupported_cells_text(const std::string& text, const std::string& path) {
-  with_parsed_json(text, path, refuse_unsupported_cells_in);
+SourceCells refuse_unsupported_cells_text(const std::string& text, const std::string& path) {
+  return with_parsed_json(text, path, refuse_unsupported_cells_in);
 }
 
 std::vector<ModuleInfo> module_hierarchy_text(const std::string& text, const std::string& path) {
@@ -538,7 +557,7 @@ std::vector<ModuleInfo> module_hierarchy_text(const std::string& text, const std
 
 Design read_yosys_json(const std::string& path) { return read_yosys_json_text(read_file(path), path); }
 
-void refuse_unsupported_cells(const std::string& path) { refuse_unsupported_cells_text(read_file(path), path); }
+SourceCells refuse_unsupported_cells(const std::string& path) { return refuse_unsupported_cells_text(read_file(path), path); }
 
 std::vector<ModuleInfo> module_hierarchy(const std::string& path) { return module_hierarchy_text(read_file(path), path); }
 

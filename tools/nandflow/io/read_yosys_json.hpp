@@ -15,9 +15,15 @@ namespace nandflow {
 // inout ports and any other cell type.
 Design read_yosys_json(const std::string& path);
 
+// What the source is made of, read after proc/flatten/tribuf.
+struct SourceCells {
+  // Only single-bit gates and flip-flops (gate-level Verilog, AIGER, BLIF): Yosys's
+  // word-level optimisations have nothing to do there, so a light script elaborates it.
+  bool bit_level = true;
+};
 // Refuses designs with level-sensitive latches or tri-state buffers, naming the
-// signal and source line. Reads a netlist taken after proc/flatten/tribuf.
-void refuse_unsupported_cells(const std::string& path);
+// signal and source line, and tells what the rest is made of.
+SourceCells refuse_unsupported_cells(const std::string& path);
 
 // Modules and their instances, from a JSON written before flattening.
 std::vector<ModuleInfo> module_hierarchy(const std::string& path);
@@ -25,7 +31,7 @@ std::vector<ModuleInfo> module_hierarchy(const std::string& path);
 // The same three readers on JSON text already in memory; `path` names it in messages.
 // Malformed text of any kind is a UserError (the fuzz target tests/fuzz/fuzz_yosys_json.cpp).
 Design read_yosys_json_text(const std::string& text, const std::string& path);
-void refuse_unsupported_cells_text(const std::string& text, const std::string& path);
+SourceCells refuse_unsupported_cells_text(const std::string& text, const std::string& path);
 std::vector<ModuleInfo> module_hierarchy_text(const std::string& text, const std::string& path);
 
 // "file.v:12" from a Yosys src attribute such as "file.v:12.3-12.20|other.v:4.1-4.9".

@@ -37,8 +37,11 @@ std::string report_table(const SynthResult& r) {
       row("", "  " + std::to_string(y.flops_with_logic) + " of its " + std::to_string(y.flops) +
                   " flip-flops hide an enable or sync reset, not counted");
   }
-  std::snprintf(buf, sizeof buf, "%.2f s (yosys %.2f s)", r.seconds, r.yosys_seconds);
+  std::snprintf(buf, sizeof buf, "%.2f s (yosys %.2f s), -O%d", r.seconds, r.yosys_seconds, r.effort);
   row("run time", buf);
+  if (r.stopped_by_time_limit)
+    row("time limit", "reached: optimisation stopped early, so this netlist depends on the machine's "
+                      "speed (raise --time-limit for a reproducible result)");
   row("tools", nandflow_version() + ", " + r.yosys_version);
   return out.str();
 }
@@ -53,6 +56,11 @@ nlohmann::json report_json(const SynthResult& r) {
   j["input_bits"] = r.input_bits;
   j["output_bits"] = r.output_bits;
   j["seconds"] = r.seconds;
+  j["effort"] = r.effort;
+  j["stopped_by_time_limit"] = r.stopped_by_time_limit;
+  nlohmann::json stages = nlohmann::json::object();
+  for (const auto& [stage, secs] : r.stage_seconds) stages[stage] = secs;
+  j["stage_seconds"] = stages;
   j["yosys_seconds"] = r.yosys_seconds;
   j["start_point"] = r.start_point;
   j["passes"] = r.pass_stats;

@@ -6,6 +6,7 @@ namespace nandflow {
 
 NandNetwork nand_map(const Aig& aig, const nand_map_params&, nand_map_stats* st) {
   NandNetwork net;
+  net.num_inputs = aig.num_inputs();
   constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
   // For AND nodes: gate computing !v. For leaves: gate computing the leaf's complement.
   std::vector<std::uint32_t> nand_of(aig.num_nodes(), kNone);

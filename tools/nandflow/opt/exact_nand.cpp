@@ -1,6 +1,6 @@
 #include "opt/exact_nand.hpp"
 
-#include <cadical.hpp>
+#include "sat/sat_solver.hpp"
 
 namespace nandflow {
 
@@ -48,28 +48,23 @@ class ChainEncoding {
       for (int i = 0; i < r_; ++i) picks.push_back(fresh());
       out_.push_back(std::move(picks));
     }
-    solver_.set("quiet", 1);
     encode();
   }
 
-  // 10 satisfiable, 20 unsatisfiable, 0 unknown (limit reached).
-  int solve(std::int64_t conflict_limit) {
-    if (conflict_limit > 0) solver_.limit("conflicts", static_cast<int>(conflict_limit));
-    return solver_.solve();
-  }
+  SatResult solve(std::int64_t conflict_limit) { return solver_.solve({}, conflict_limit); }
 
   NandChain decode() {
     NandChain c;
     c.num_inputs = n_;
     for (int i = 0; i < r_; ++i)
       for (const Sel& s : sel_[i])
-        if (solver_.val(s.var) > 0) {
+        if (solver_.value(s.var)) {
           c.gates.push_back({s.j, s.k});
           break;
         }
     for (std::size_t o = 0; o < outs_.size(); ++o)
       for (int i = 0; i < r_; ++i)
-        if (solver_.val(out_[o][i]) > 0) {
+        if (solver_.value(out_[o][i])) {
           c.outputs.push_back(n_ + i);
           break;
         }
@@ -80,15 +75,9 @@ class ChainEncoding {
   struct Sel {
     int j, k, var;
   };
-  int fresh() { return ++num_vars_; }
-  void clause(std::initializer_list<int> lits) {
-    for (int l : lits) solver_.add(l);
-    solver_.add(0);
-  }
-  void clause(const std::vector<int>& lits) {
-    for (int l : lits) solver_.add(l);
-    solver_.add(0);
-  }
+  int fresh() { return solver_.new_var(); }
+  void clause(std::initializer_list<int> lits) { solver_.add_clause(lits); }
+  void clause(const std::vector<int>& lits) { solver_.add_clause(lits); }
   void exactly_one(const std::vector<int>& vars) {
     clause(vars);
     for (std::size_t a = 0; a < vars.size(); ++a)
@@ -180,8 +169,7 @@ class ChainEncoding {
   std::vector<std::vector<Sel>> sel_;
   std::vector<std::vector<int>> val_;
   std::vector<std::vector<int>> out_;
-  int num_vars_ = 0;
-  CaDiCaL::Solver solver_;
+  SatSolver solver_;
 };
 
 // Drops gates that feed nothing, renumbering the rest.
@@ -249,28 +237,28 @@ std::optional<NandChain> exact_nand_synthesis(int num_inputs, const std::vector<
     }
   const int min_r = static_cast<int>(to_synthesise.size());
   if (ps.downward) {
-    // One call with "at most max_gates" answers whether anything smaller than the
-    // current window exists; only then search upward for the minimum, where the
-    // every-gate-used constraint keeps the encodings small.
+    // One call with "at most max_gates" answers whether anything that small exists; then
+    // each smaller network found is asked to shrink by one more gate, until the solver
+    // proves it cannot (optimal) or gives up at the conflict limit. Satisfiable
+    // questions are the cheap ones, so this spends little on windows already optimal.
     ChainEncoding any(num_inputs, ps.max_gates, to_synthesise, /*all_used=*/false);
     ++stats.sat_calls;
-    if (any.solve(ps.conflict_limit) != 10) {
+    if (any.solve(ps.conflict_limit) != SatResult::Sat) {
       if (st) *st = stats;
       return std::nullopt;
     }
     NandChain best = prune_dead_gates(any.decode());
-    bool all_unsat_below = true;
-    for (int r = min_r; r < static_cast<int>(best.gates.size()); ++r) {
-      ChainEncoding enc(num_inputs, r, to_synthesise, /*all_used=*/true);
+    while (static_cast<int>(best.gates.size()) > min_r) {
+      ChainEncoding smaller(num_inputs, static_cast<int>(best.gates.size()) - 1, to_synthesise, /*all_used=*/false);
       ++stats.sat_calls;
-      int res = enc.solve(ps.conflict_limit);
-      if (res == 10) {
-        best = enc.decode();
+      SatResult res = smaller.solve(ps.conflict_limit);
+      if (res != SatResult::Sat) {
+        stats.optimal = res == SatResult::Unsat;
         break;
       }
-      if (res != 20) all_unsat_below = false;
+      best = prune_dead_gates(smaller.decode());
     }
-    stats.optimal = all_unsat_below;
+    if (static_cast<int>(best.gates.size()) == min_r) stats.optimal = true;
     if (st) *st = stats;
     return finish(best);
   }
@@ -278,13 +266,13 @@ std::optional<NandChain> exact_nand_synthesis(int num_inputs, const std::vector<
   for (int r = min_r; r <= ps.max_gates; ++r) {
     ChainEncoding enc(num_inputs, r, to_synthesise, /*all_used=*/true);
     ++stats.sat_calls;
-    int res = enc.solve(ps.conflict_limit);
-    if (res == 10) {
+    SatResult res = enc.solve(ps.conflict_limit);
+    if (res == SatResult::Sat) {
       stats.optimal = all_unsat_below;
       if (st) *st = stats;
       return finish(enc.decode());
     }
-    if (res != 20) all_unsat_below = false;
+    if (res != SatResult::Unsat) all_unsat_below = false;
   }
   if (st) *st = stats;
   return std::nullopt;

@@ -30,8 +30,9 @@ struct NandChain {
 
 struct exact_nand_params {
   int max_gates = 12;                   // give up above this many gates
-  // Search from max_gates downward instead of upward: one call answers "can it be
-  // done in fewer gates than now?", the common question when rewriting.
+  // Search from max_gates downward instead of upward: the first call answers "can it be
+  // done in at most max_gates?", the common question when rewriting, and each network
+  // found is then asked to shrink by one gate until that is refuted or undecided.
   bool downward = false;
   std::int64_t conflict_limit = 20000;  // per SAT call; 0 = no limit
 };

@@ -3,47 +3,46 @@
 #include <algorithm>
 #include <random>
 
-#include <cadical.hpp>
-
 #include "network/nand_builder.hpp"
-#include "opt/nand_resynthesis.hpp"
 
 namespace nandflow {
 
-NandEditor::NandEditor(const NandNetwork& net, std::size_t num_inputs, std::size_t num_latches, int sim_words,
-                       std::uint64_t seed)
-    : num_inputs_(num_inputs),
-      num_latches_(num_latches),
-      first_gate_(static_cast<Id>(2 + num_inputs + num_latches)),
+namespace {
+constexpr std::uint64_t kSpacing = 1ull << 20;  // room for new gates between two old ones
+}
+
+NandEditor::NandEditor(const NandNetwork& net, int sim_words, std::uint64_t seed, const SimulationPatterns* patterns)
+    : num_inputs_(net.num_inputs),
+      num_latches_(net.num_latches()),
+      first_gate_(net.first_gate_id()),
       words_(sim_words),
-      solver_(std::make_unique<CaDiCaL::Solver>()) {
-  auto id_of = [&](const NandSig& s) -> Id {
-    switch (s.kind) {
-      case NandSig::Kind::Const0: return 0;
-      case NandSig::Kind::Const1: return 1;
-      case NandSig::Kind::Input: return static_cast<Id>(2 + s.index);
-      case NandSig::Kind::Latch: return static_cast<Id>(2 + num_inputs + s.index);
-      case NandSig::Kind::Gate: return first_gate_ + s.index;
-    }
-    return 0;
-  };
-  std::size_t total = first_gate_ + net.gates.size();
+      stride_(static_cast<std::size_t>(sim_words) + SimulationPatterns::kMaxWords + 8),
+      sat_(std::make_unique<SatSolver>()) {
+  std::size_t total = net.num_ids();
   fanin_.assign(total, {0, 0});
   fanouts_.resize(total);
   refs_.assign(total, 0);
   root_refs_.assign(total, 0);
-  sig_.assign(total * static_cast<std::size_t>(words_), 0);
+  pos_.resize(total);
+  for (std::size_t id = 0; id < total; ++id) pos_[id] = (id + 1) * kSpacing;
+  sig_.assign(total * stride_, 0);
   var_.assign(total, 0);
   std::mt19937_64 rng(seed);
-  for (std::size_t w = 0; w < static_cast<std::size_t>(words_); ++w) sig_[static_cast<std::size_t>(words_) + w] = ~0ULL;
+  for (std::size_t w = 0; w < stride_; ++w) sig_[stride_ + w] = ~0ULL;
   for (Id id = 2; id < first_gate_; ++id)
-    for (int w = 0; w < words_; ++w) sig_[static_cast<std::size_t>(id) * words_ + w] = rng();
+    for (int w = 0; w < words_; ++w) sig_[static_cast<std::size_t>(id) * stride_ + w] = rng();
+  if (patterns)
+    for (const auto& word : patterns->words) {
+      if (word.size() != num_leaves()) continue;
+      for (Id id = 2; id < first_gate_; ++id) sig_[static_cast<std::size_t>(id) * stride_ + words_] = word[id - 2];
+      ++words_;
+    }
   for (std::size_t g = 0; g < net.gates.size(); ++g)
-    fanin_[first_gate_ + g] = {id_of(net.gates[g][0]), id_of(net.gates[g][1])};
+    fanin_[first_gate_ + g] = {net.id_of(net.gates[g][0]), net.id_of(net.gates[g][1])};
   auto add_root = [&](Id id) { ++root_refs_[id], ++refs_[id]; };
-  for (const NandSig& s : net.outputs) outputs_.push_back(id_of(s)), add_root(outputs_.back());
+  for (const NandSig& s : net.outputs) outputs_.push_back(net.id_of(s)), add_root(outputs_.back());
   for (const auto& l : net.latches) {
-    latches_.push_back({id_of(l.d), id_of(l.clock), id_of(l.reset), id_of(l.set)});
+    latches_.push_back({net.id_of(l.d), net.id_of(l.clock), net.id_of(l.reset), net.id_of(l.set)});
     for (Id id : latches_.back()) add_root(id);
   }
   // Only gates a root reaches are alive (and read); the rest are dead from the start.
@@ -57,12 +56,23 @@ NandEditor::NandEditor(const NandNetwork& net, std::size_t num_inputs, std::size
       add_reader(fanin_[id][1], id);
       simulate_gate(id);
     }
-  var_[1] = 1;
-  var_[0] = -1;
-  clause({1});
+  var_[1] = SatSolver::true_lit();
+  var_[0] = -SatSolver::true_lit();
 }
 
-NandEditor::~NandEditor() = default;
+std::vector<NandEditor::Id> NandEditor::gates_in_order() const {
+  std::vector<Id> gates;
+  for (Id g = first_gate_; g < size(); ++g)
+    if (refs_[g] > 0) gates.push_back(g);
+  std::sort(gates.begin(), gates.end(), [&](Id a, Id b) { return pos_[a] < pos_[b]; });
+  return gates;
+}
+
+std::size_t NandEditor::num_live_gates() const {
+  std::size_t n = 0;
+  for (Id g = first_gate_; g < size(); ++g) n += refs_[g] > 0;
+  return n;
+}
 
 void NandEditor::add_reader(Id id, Id reader) {
   ++refs_[id];
@@ -131,11 +141,61 @@ void NandEditor::set_fanins(Id g, Id a, Id b) {
   simulate_gate(g);
 }
 
+NandEditor::Id NandEditor::new_id() {
+  Id id = static_cast<Id>(size());
+  fanin_.push_back({0, 0});
+  fanouts_.emplace_back();
+  refs_.push_back(0);
+  root_refs_.push_back(0);
+  pos_.push_back(0);
+  sig_.resize(sig_.size() + stride_, 0);
+  var_.push_back(0);
+  return id;
+}
+
+void NandEditor::renumber_positions() {
+  std::vector<Id> order(size());
+  for (Id i = 0; i < size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](Id a, Id b) { return pos_[a] < pos_[b]; });
+  for (std::size_t k = 0; k < order.size(); ++k) pos_[order[k]] = (k + 1) * kSpacing;
+}
+
+NandEditor::Id NandEditor::create_gate(Id a, Id b, Id reader) {
+  Id g = new_id();
+  std::uint64_t lo = std::max(pos_[a], pos_[b]);
+  if (pos_[reader] - lo < 2) {
+    renumber_positions();
+    lo = std::max(pos_[a], pos_[b]);
+  }
+  pos_[g] = lo + (pos_[reader] - lo) / 2;
+  fanin_[g] = {a, b};
+  add_reader(a, g);
+  add_reader(b, g);
+  simulate_gate(g);
+  return g;
+}
+
+void NandEditor::discard(Id g) {
+  if (refs_[g] != 0) return;
+  remove_reader(fanin_[g][0], g);
+  remove_reader(fanin_[g][1], g);
+}
+
 void NandEditor::simulate_gate(Id g) {
-  std::uint64_t* out = &sig_[static_cast<std::size_t>(g) * words_];
+  std::uint64_t* out = &sig_[static_cast<std::size_t>(g) * stride_];
   const std::uint64_t* a = sig(fanin_[g][0]);
   const std::uint64_t* b = sig(fanin_[g][1]);
   for (int w = 0; w < words_; ++w) out[w] = ~(a[w] & b[w]);
+}
+
+bool NandEditor::add_word(const std::vector<std::uint64_t>& leaf_values) {
+  if (static_cast<std::size_t>(words_) >= stride_ || leaf_values.size() != num_leaves()) return false;
+  const std::size_t w = static_cast<std::size_t>(words_);
+  for (Id id = 2; id < first_gate_; ++id) sig_[id * stride_ + w] = leaf_values[id - 2];
+  for (Id g : gates_in_order())
+    sig_[g * stride_ + w] = ~(sig_[fanin_[g][0] * stride_ + w] & sig_[fanin_[g][1] * stride_ + w]);
+  ++words_;
+  return true;
 }
 
 void NandEditor::resimulate(const std::vector<Id>& gates) {
@@ -152,7 +212,7 @@ int NandEditor::var(Id root) {
       continue;
     }
     if (!is_gate(x)) {
-      var_[x] = new_var();
+      var_[x] = sat_->new_var();
       stack.pop_back();
       continue;
     }
@@ -161,46 +221,23 @@ int NandEditor::var(Id root) {
       if (!var_[f]) stack.push_back(f), ready = false;
     if (!ready) continue;
     stack.pop_back();
-    int y = new_var(), a = var_[fanin_[x][0]], b = var_[fanin_[x][1]];
-    clause({y, a});  // y = NAND(a, b)
-    clause({y, b});
-    clause({-y, -a, -b});
-    var_[x] = y;
+    var_[x] = sat_->nand_of(var_[fanin_[x][0]], var_[fanin_[x][1]]);
   }
   return var_[root];
 }
 
-void NandEditor::clause(std::initializer_list<int> lits) {
-  for (int l : lits) solver_->add(l);
-  solver_->add(0);
-}
-
-void NandEditor::clause(const std::vector<int>& lits) {
-  for (int l : lits) solver_->add(l);
-  solver_->add(0);
-}
-
-int NandEditor::solve(int assumption, std::int64_t conflict_limit) {
-  ++sat_calls_;
-  solver_->assume(assumption);
-  if (conflict_limit > 0) solver_->limit("conflicts", static_cast<int>(std::min<std::int64_t>(conflict_limit, 1 << 30)));
-  return solver_->solve();
-}
-
 NandNetwork NandEditor::network() const {
-  NandBuilder b;
+  NandBuilder b(num_inputs_);
   std::vector<NandSig> mapped(size());
-  mapped[0] = {NandSig::Kind::Const0, 0};
-  mapped[1] = {NandSig::Kind::Const1, 0};
-  for (std::size_t i = 0; i < num_inputs_; ++i) mapped[2 + i] = {NandSig::Kind::Input, static_cast<std::uint32_t>(i)};
-  for (std::size_t i = 0; i < num_latches_; ++i)
-    mapped[2 + num_inputs_ + i] = {NandSig::Kind::Latch, static_cast<std::uint32_t>(i)};
-  for (Id g = first_gate_; g < size(); ++g)
-    if (refs_[g] > 0) mapped[g] = b.nand(mapped[fanin_[g][0]], mapped[fanin_[g][1]]);
+  mapped[0] = NandSig::const0();
+  mapped[1] = NandSig::const1();
+  for (std::size_t i = 0; i < num_inputs_; ++i) mapped[2 + i] = NandSig::input(i);
+  for (std::size_t i = 0; i < num_latches_; ++i) mapped[2 + num_inputs_ + i] = NandSig::latch(i);
+  for (Id g : gates_in_order()) mapped[g] = b.nand(mapped[fanin_[g][0]], mapped[fanin_[g][1]]);
   for (Id o : outputs_) b.net.outputs.push_back(mapped[o]);
   for (const auto& l : latches_) b.net.latches.push_back({mapped[l[0]], mapped[l[1]], mapped[l[2]], mapped[l[3]]});
   // Folding a constant can leave a gate unread: cleanup drops it.
-  return nand_cleanup(b.net, num_inputs_, num_latches_);
+  return nand_cleanup(b.net);
 }
 
 }  // namespace nandflow

@@ -1,11 +1,11 @@
 #include "opt/nand_resubstitution.hpp"
 
 #include <algorithm>
-#include <chrono>
+#include <memory>
 #include <vector>
 
 #include "opt/nand_editor.hpp"
-#include "opt/nand_resynthesis.hpp"
+#include "opt/window_cnf.hpp"
 
 namespace nandflow {
 namespace {
@@ -13,63 +13,85 @@ namespace {
 using Id = NandEditor::Id;
 using Words = std::vector<std::uint64_t>;
 
+// A candidate new form of g over existing signals: one of
+//   0: g = a        1: g = NAND(a, b)        2: g = NAND(a, NAND(b, c))
+struct Candidate {
+  int kind = 0;
+  Id a = 0, b = 0, c = 0;
+};
+
 class Resubstituter {
  public:
   Resubstituter(NandEditor& ed, const nand_resubstitution_params& ps, nand_resubstitution_stats& st)
-      : ed_(ed), ps_(ps), st_(st), in_window_(ed.size(), 0), mark_(ed.size(), 0) {}
+      : ed_(ed), ps_(ps), st_(st) {}
 
   void try_gate(Id g) {
+    if (index_.size() < ed_.size()) index_.resize(ed_.size(), -1), mark_.resize(ed_.size(), 0);
     std::vector<Id> cone = ed_.mffc(g);
     const std::size_t m = cone.size();
     fanout_window(g);
-    Words care = care_set(g);
+    care_ = care_set(g);
     std::vector<Id> divs = divisors(g, cone);
+    divs_ = divs;
+    cnf_.reset();
     const int W = ed_.words();
     const std::uint64_t* sg = ed_.sig(g);
-    auto covers = [&](auto&& pred) {
-      for (int w = 0; w < W; ++w)
-        if (pred(w)) return false;
-      return true;
-    };
-    int proofs = 0;
+    proofs_ = 0;
     // 0-resub: g = d where g matters.
     for (Id d : divs) {
-      if (proofs >= ps_.proofs_per_gate) break;
+      if (proofs_ >= ps_.proofs_per_gate) break;
       const std::uint64_t* sd = ed_.sig(d);
-      if (!covers([&](int w) { return ((sd[w] ^ sg[w]) & care[w]) != 0; })) continue;
-      ++proofs;
-      bool dc = uses_dont_cares(g, d, d, true, care);
-      if (apply_if_proven(g, d, d, true)) {
-        ++st_.resub0;
-        st_.using_dont_cares += dc;
-        return clear();
-      }
+      if (!all_words(W, [&](int w) { return ((sd[w] ^ sg[w]) & care_[w]) == 0; })) continue;
+      if (attempt(g, {0, d, d, d})) return clear();
     }
     if (m < 2) return clear();
     // 1-resub: g = NAND(a, b). Where g is 0, both must be 1; where g is 1, not both.
     std::vector<Id> ones;
     for (Id d : divs) {
       const std::uint64_t* sd = ed_.sig(d);
-      if (covers([&](int w) { return (~sg[w] & care[w] & ~sd[w]) != 0; })) ones.push_back(d);
+      if (all_words(W, [&](int w) { return (~sg[w] & care_[w] & ~sd[w]) == 0; })) ones.push_back(d);
     }
-    for (std::size_t i = 0; i < ones.size() && proofs < ps_.proofs_per_gate; ++i)
-      for (std::size_t j = i; j < ones.size() && proofs < ps_.proofs_per_gate; ++j) {
+    for (std::size_t i = 0; i < ones.size() && proofs_ < ps_.proofs_per_gate; ++i)
+      for (std::size_t j = i; j < ones.size() && proofs_ < ps_.proofs_per_gate; ++j) {
         const std::uint64_t *sa = ed_.sig(ones[i]), *sb = ed_.sig(ones[j]);
-        if (!covers([&](int w) { return (sg[w] & care[w] & sa[w] & sb[w]) != 0; })) continue;
-        ++proofs;
-        bool dc = uses_dont_cares(g, ones[i], ones[j], false, care);
-        if (apply_if_proven(g, ones[i], ones[j], false)) {
-          ++st_.resub1;
-          st_.using_dont_cares += dc;
-          return clear();
-        }
+        if (!all_words(W, [&](int w) { return (sg[w] & care_[w] & sa[w] & sb[w]) == 0; })) continue;
+        if (attempt(g, {1, ones[i], ones[j], 0})) return clear();
       }
+    if (m < 3 || !ps_.two_resub) return clear();
+    // 2-resub: g = NAND(a, x), x = NAND(b, c). a must be 1 where g is 0 (a in `ones`);
+    // where g is 1 and a is 1, x must be 0: b and c both 1 there; where g is 0, x must be
+    // 1: b and c not both 1.
+    Words need(static_cast<std::size_t>(W));
+    std::vector<Id> bcs;
+    for (std::size_t i = 0; i < ones.size() && proofs_ < ps_.proofs_per_gate; ++i) {
+      const std::uint64_t* sa = ed_.sig(ones[i]);
+      for (int w = 0; w < W; ++w) need[w] = sg[w] & care_[w] & sa[w];
+      bcs.clear();
+      for (Id d : divs) {
+        if (d == ones[i]) continue;
+        const std::uint64_t* sd = ed_.sig(d);
+        if (all_words(W, [&](int w) { return (need[w] & ~sd[w]) == 0; })) bcs.push_back(d);
+      }
+      for (std::size_t j = 0; j < bcs.size() && proofs_ < ps_.proofs_per_gate; ++j)
+        for (std::size_t k = j + 1; k < bcs.size() && proofs_ < ps_.proofs_per_gate; ++k) {
+          const std::uint64_t *sb = ed_.sig(bcs[j]), *sc = ed_.sig(bcs[k]);
+          if (!all_words(W, [&](int w) { return (~sg[w] & care_[w] & sb[w] & sc[w]) == 0; })) continue;
+          if (attempt(g, {2, ones[i], bcs[j], bcs[k]})) return clear();
+        }
+    }
     clear();
   }
 
  private:
-  // The fanout window of g, in id order, and its boundary: g and window gates
-  // read from outside the window (or by a root).
+  template <typename Pred>
+  static bool all_words(int W, Pred&& pred) {
+    for (int w = 0; w < W; ++w)
+      if (!pred(w)) return false;
+    return true;
+  }
+
+  // The fanout window of g, in topological order, and its boundary: g and window
+  // gates read from outside the window (or by a root).
   void fanout_window(Id g) {
     window_.clear();
     boundary_.clear();
@@ -78,18 +100,19 @@ class Resubstituter {
       std::vector<Id> next;
       for (Id x : level)
         for (Id r : ed_.fanouts(x))
-          if (!in_window_[r] && static_cast<int>(window_.size()) < ps_.max_window_gates) {
-            in_window_[r] = 1;
+          if (index_[r] < 0 && static_cast<int>(window_.size()) < ps_.max_window_gates) {
+            index_[r] = 0;
             window_.push_back(r);
             next.push_back(r);
           }
       level = std::move(next);
     }
-    std::sort(window_.begin(), window_.end());
+    std::sort(window_.begin(), window_.end(), [&](Id a, Id b) { return ed_.before(a, b); });
+    for (std::size_t k = 0; k < window_.size(); ++k) index_[window_[k]] = static_cast<int>(k);
     auto on_boundary = [&](Id x) {
       if (ed_.is_root(x)) return true;
       for (Id r : ed_.fanouts(x))
-        if (!in_window_[r]) return true;
+        if (index_[r] < 0) return true;
       return false;
     };
     if (on_boundary(g)) boundary_.push_back(g);
@@ -100,16 +123,13 @@ class Resubstituter {
   // Patterns under which flipping g changes a boundary signal.
   Words care_set(Id g) {
     const int W = ed_.words();
-    Words care(static_cast<std::size_t>(W), 0);
     if (!boundary_.empty() && boundary_[0] == g) return Words(static_cast<std::size_t>(W), ~0ULL);
+    Words care(static_cast<std::size_t>(W), 0);
     flipped_.assign((window_.size() + 1) * static_cast<std::size_t>(W), 0);
     for (int w = 0; w < W; ++w) flipped_[static_cast<std::size_t>(w)] = ~ed_.sig(g)[w];
     auto value = [&](Id x) -> const std::uint64_t* {
       if (x == g) return &flipped_[0];
-      if (in_window_[x]) {
-        std::size_t k = static_cast<std::size_t>(std::lower_bound(window_.begin(), window_.end(), x) - window_.begin());
-        return &flipped_[(k + 1) * static_cast<std::size_t>(W)];
-      }
+      if (index_[x] >= 0) return &flipped_[static_cast<std::size_t>(index_[x] + 1) * W];
       return ed_.sig(x);
     };
     for (std::size_t k = 0; k < window_.size(); ++k) {
@@ -125,7 +145,7 @@ class Resubstituter {
     return care;
   }
 
-  // Signals older than g outside its MFFC: its fanin cone a few levels down, and
+  // Signals before g outside its MFFC: its fanin cone a few levels down, and
   // other readers of those.
   std::vector<Id> divisors(Id g, const std::vector<Id>& cone) {
     for (Id c : cone) mark_[c] = 1;
@@ -153,76 +173,69 @@ class Resubstituter {
     }
     for (std::size_t i = 0, n = divs.size(); i < n; ++i)
       for (Id r : ed_.fanouts(divs[i]))
-        if (r < g) take(r);
+        if (ed_.before(r, g)) take(r);
     for (Id c : cone) mark_[c] = 0;
     return divs;
   }
 
-  // Proves that g may become d (single) or NAND(a, b) without changing any boundary
-  // signal, and if so makes the change.
-  bool apply_if_proven(Id g, Id a, Id b, bool single) {
-    int x;
-    if (single) {
-      x = ed_.var(a);
-    } else {
-      int va = ed_.var(a), vb = ed_.var(b);
-      x = ed_.new_var();
-      ed_.clause({x, va});
-      ed_.clause({x, vb});
-      ed_.clause({-x, -va, -vb});
+  // Proves that g may take the candidate's form without changing any boundary signal,
+  // and if so makes the change.
+  bool attempt(Id g, const Candidate& c) {
+    ++proofs_;
+    const bool dc = uses_dont_cares(g, c);
+    if (!cnf_) {
+      std::vector<Id> roots = boundary_;
+      roots.push_back(g);
+      roots.insert(roots.end(), divs_.begin(), divs_.end());
+      cnf_ = std::make_unique<WindowCnf>(ed_, roots, static_cast<std::size_t>(ps_.max_cnf_gates));
     }
+    SatSolver& sat = cnf_->sat();
+    int x = cnf_->var(c.a);
+    if (c.kind == 1) x = sat.nand_of(x, cnf_->var(c.b));
+    if (c.kind == 2) x = sat.nand_of(x, sat.nand_of(cnf_->var(c.b), cnf_->var(c.c)));
     std::vector<int> copy(window_.size());
     auto copied = [&](Id y) {
       if (y == g) return x;
-      if (in_window_[y])
-        return copy[static_cast<std::size_t>(std::lower_bound(window_.begin(), window_.end(), y) - window_.begin())];
-      return ed_.var(y);
+      if (index_[y] >= 0) return copy[static_cast<std::size_t>(index_[y])];
+      return cnf_->var(y);
     };
     for (std::size_t k = 0; k < window_.size(); ++k) {
       const auto& f = ed_.fanin(window_[k]);
-      int p = copied(f[0]), q = copied(f[1]), y = ed_.new_var();
-      ed_.clause({y, p});
-      ed_.clause({y, q});
-      ed_.clause({-y, -p, -q});
-      copy[k] = y;
+      copy[k] = sat.nand_of(copied(f[0]), copied(f[1]));
     }
-    int act = ed_.new_var();
-    std::vector<int> any_differs{-act};
-    for (Id o : boundary_) {
-      int now = ed_.var(o), then = copied(o), t = ed_.new_var();
-      ed_.clause({-t, now, then});
-      ed_.clause({-t, -now, -then});
-      any_differs.push_back(t);
-    }
-    ed_.clause(any_differs);
-    int r = ed_.solve(act, ps_.conflict_limit);
-    ed_.clause({-act});
-    if (r != 20) {
-      ++(r == 10 ? st_.refuted : st_.undecided);
+    std::vector<int> differs;
+    for (Id o : boundary_) differs.push_back(sat.differ(cnf_->var(o), copied(o)));
+    int any = sat.any_of(differs);
+    SatResult r = sat.solve({any}, ps_.conflict_limit);
+    sat.retire(any);
+    if (r != SatResult::Unsat) {
+      ++(r == SatResult::Sat ? st_.refuted : st_.undecided);
       return false;
     }
-    if (single) ed_.replace(g, a);
-    else ed_.set_fanins(g, a, b);
-    // The window's functions may have changed where g did not matter: new signatures,
-    // and new SAT variables when next asked.
-    ed_.forget(g);
+    switch (c.kind) {
+      case 0: ed_.replace(g, c.a); ++st_.resub0; break;
+      case 1: ed_.set_fanins(g, c.a, c.b); ++st_.resub1; break;
+      default: ed_.set_fanins(g, c.a, ed_.create_gate(c.b, c.c, g)); ++st_.resub2; break;
+    }
+    st_.using_dont_cares += dc;
+    // The window's functions may have changed where g did not matter: new signatures.
     for (Id w : window_)
-      if (ed_.alive(w)) ed_.forget(w), ed_.resimulate({w});
+      if (ed_.alive(w)) ed_.resimulate({w});
     return true;
   }
 
   // Whether the new function differs from g's on a simulated pattern (where g does not matter).
-  bool uses_dont_cares(Id g, Id a, Id b, bool single, const Words& care) const {
-    const std::uint64_t *sg = ed_.sig(g), *sa = ed_.sig(a), *sb = ed_.sig(b);
+  bool uses_dont_cares(Id g, const Candidate& c) const {
+    const std::uint64_t *sg = ed_.sig(g), *sa = ed_.sig(c.a), *sb = ed_.sig(c.b), *sc = ed_.sig(c.c);
     for (int w = 0; w < ed_.words(); ++w) {
-      std::uint64_t now = single ? sa[w] : ~(sa[w] & sb[w]);
-      if ((now ^ sg[w]) & ~care[static_cast<std::size_t>(w)]) return true;
+      std::uint64_t now = c.kind == 0 ? sa[w] : c.kind == 1 ? ~(sa[w] & sb[w]) : ~(sa[w] & ~(sb[w] & sc[w]));
+      if ((now ^ sg[w]) & ~care_[static_cast<std::size_t>(w)]) return true;
     }
     return false;
   }
 
   void clear() {
-    for (Id w : window_) in_window_[w] = 0;
+    for (Id w : window_) index_[w] = -1;
     for (Id t : touched_) mark_[t] = 0;
     touched_.clear();
   }
@@ -231,26 +244,30 @@ class Resubstituter {
   const nand_resubstitution_params& ps_;
   nand_resubstitution_stats& st_;
   std::vector<Id> window_, boundary_, touched_;
-  std::vector<std::uint8_t> in_window_, mark_;
-  Words flipped_;
+  std::vector<int> index_;  // position in window_, -1 outside it
+  std::vector<std::uint8_t> mark_;
+  Words flipped_, care_;
+  int proofs_ = 0;
+  std::vector<Id> divs_;
+  std::unique_ptr<WindowCnf> cnf_;  // this gate's SAT instance, made at its first proof
 };
 
 }  // namespace
 
-NandNetwork nand_resubstitution(const NandNetwork& net, std::size_t num_inputs, std::size_t num_latches,
-                                const nand_resubstitution_params& ps, nand_resubstitution_stats* st) {
-  auto t0 = std::chrono::steady_clock::now();
-  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+NandNetwork nand_resubstitution(const NandNetwork& net, const nand_resubstitution_params& ps,
+                                nand_resubstitution_stats* st) {
+  Stopwatch clock;
   nand_resubstitution_stats stats;
   stats.gates_before = net.gates.size();
-  NandNetwork current = nand_cleanup(net, num_inputs, num_latches);
-  for (int pass = 0; pass < ps.max_passes && !stats.time_limit_reached; ++pass) {
+  NandNetwork current = nand_cleanup(net);
+  for (int pass = 0; pass < ps.max_passes && !stats.stopped_by_time_limit; ++pass) {
     ++stats.passes;
-    NandEditor ed(current, num_inputs, num_latches, ps.simulation_words, ps.seed + static_cast<std::uint64_t>(pass));
+    NandEditor ed(current, ps.simulation_words, ps.seed + static_cast<std::uint64_t>(pass), ps.patterns);
     Resubstituter resub(ed, ps, stats);
-    for (Id g = ed.first_gate(); g < ed.size(); ++g) {
-      if ((g & 63) == 0 && elapsed() > ps.time_limit_seconds) {
-        stats.time_limit_reached = true;
+    std::size_t visited = 0;
+    for (Id g : ed.gates_in_order()) {
+      if ((++visited & 63) == 0 && ps.deadline.expired()) {
+        stats.stopped_by_time_limit = true;
         break;
       }
       if (ed.alive(g)) resub.try_gate(g);
@@ -261,7 +278,7 @@ NandNetwork nand_resubstitution(const NandNetwork& net, std::size_t num_inputs, 
     if (!better) break;
   }
   stats.gates_after = current.gates.size();
-  stats.seconds = elapsed();
+  stats.seconds = clock.seconds();
   if (st) *st = stats;
   return current;
 }

@@ -1,7 +1,6 @@
 #include "opt/nand_resynthesis.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <iostream>
 #include <map>
 #include <queue>
@@ -9,34 +8,12 @@
 #include <unordered_map>
 
 #include "network/nand_builder.hpp"
+#include "opt/exact_library.hpp"
 #include "opt/exact_nand.hpp"
 #include "opt/nand_database.hpp"
 
 namespace nandflow {
 namespace {
-
-// Inside this pass every signal is one integer id: 0 and 1 the constants, then
-// the inputs, then the flip-flop outputs, then the gates in network order.
-struct Ids {
-  std::size_t num_inputs, num_latches;
-  std::size_t first_gate() const { return 2 + num_inputs + num_latches; }
-  std::size_t of(const NandSig& s) const {
-    switch (s.kind) {
-      case NandSig::Kind::Const0: return 0;
-      case NandSig::Kind::Const1: return 1;
-      case NandSig::Kind::Input: return 2 + s.index;
-      case NandSig::Kind::Latch: return 2 + num_inputs + s.index;
-      case NandSig::Kind::Gate: return first_gate() + s.index;
-    }
-    return 0;
-  }
-  NandSig leaf(std::size_t id) const {
-    if (id == 0) return {NandSig::Kind::Const0, 0};
-    if (id == 1) return {NandSig::Kind::Const1, 0};
-    if (id < 2 + num_inputs) return {NandSig::Kind::Input, static_cast<std::uint32_t>(id - 2)};
-    return {NandSig::Kind::Latch, static_cast<std::uint32_t>(id - 2 - num_inputs)};
-  }
-};
 
 using Cut = std::vector<std::uint32_t>;  // sorted leaf ids
 
@@ -53,9 +30,9 @@ struct Replacement {
 // duplicate gates. Iterative depth-first construction from the roots.
 // Two windows can depend on each other through leaves their original gates did
 // not use; `cycle_rep` then names a replacement to drop (and nothing is returned).
-std::optional<NandNetwork> rebuild(const NandNetwork& net, const Ids& ids, const std::vector<Replacement>& reps,
+std::optional<NandNetwork> rebuild(const NandNetwork& net, const std::vector<Replacement>& reps,
                                    int* cycle_rep = nullptr) {
-  std::size_t total = ids.first_gate() + net.gates.size();
+  std::size_t total = net.num_ids();
   std::vector<int> rep_of_output(total, -1);  // id -> replacement whose output it is
   std::vector<int> output_slot(total, -1);
   for (std::size_t r = 0; r < reps.size(); ++r)
@@ -63,18 +40,18 @@ std::optional<NandNetwork> rebuild(const NandNetwork& net, const Ids& ids, const
       rep_of_output[reps[r].outputs[o]] = static_cast<int>(r);
       output_slot[reps[r].outputs[o]] = static_cast<int>(o);
     }
-  NandBuilder b;
+  NandBuilder b(net.num_inputs);
   std::vector<NandSig> mapped(total);
   std::vector<bool> done(total, false);
   std::vector<bool> expanded(total, false);
   bool cycle = false;
-  for (std::size_t id = 0; id < ids.first_gate(); ++id) mapped[id] = ids.leaf(id), done[id] = true;
+  for (std::uint32_t id = 0; id < net.first_gate_id(); ++id) mapped[id] = net.sig_of(id), done[id] = true;
   std::vector<std::vector<NandSig>> chain_nodes(reps.size());
 
   auto deps = [&](std::size_t id) -> std::vector<std::uint32_t> {
     if (rep_of_output[id] >= 0) return reps[static_cast<std::size_t>(rep_of_output[id])].leaves;
-    const auto& g = net.gates[id - ids.first_gate()];
-    return {static_cast<std::uint32_t>(ids.of(g[0])), static_cast<std::uint32_t>(ids.of(g[1]))};
+    const auto& g = net.gates[id - net.first_gate_id()];
+    return {static_cast<std::uint32_t>(net.id_of(g[0])), static_cast<std::uint32_t>(net.id_of(g[1]))};
   };
   auto build = [&](std::size_t root) {
     std::vector<std::size_t> stack{root};
@@ -114,23 +91,23 @@ std::optional<NandNetwork> rebuild(const NandNetwork& net, const Ids& ids, const
         }
         mapped[id] = nodes[static_cast<std::size_t>(rep.chain.outputs[static_cast<std::size_t>(output_slot[id])])];
       } else {
-        const auto& g = net.gates[id - ids.first_gate()];
-        mapped[id] = b.nand(mapped[ids.of(g[0])], mapped[ids.of(g[1])]);
+        const auto& g = net.gates[id - net.first_gate_id()];
+        mapped[id] = b.nand(mapped[net.id_of(g[0])], mapped[net.id_of(g[1])]);
       }
       done[id] = true;
     }
     return mapped[root];
   };
   for (const NandSig& s : net.outputs) {
-    b.net.outputs.push_back(build(ids.of(s)));
+    b.net.outputs.push_back(build(net.id_of(s)));
     if (cycle) return std::nullopt;
   }
   for (const auto& l : net.latches) {
     NandNetwork::LatchPins pins;
-    pins.d = build(ids.of(l.d));
-    pins.clock = build(ids.of(l.clock));
-    pins.reset = build(ids.of(l.reset));
-    pins.set = build(ids.of(l.set));
+    pins.d = build(net.id_of(l.d));
+    pins.clock = build(net.id_of(l.clock));
+    pins.reset = build(net.id_of(l.reset));
+    pins.set = build(net.id_of(l.set));
     if (cycle) return std::nullopt;
     b.net.latches.push_back(pins);
   }
@@ -139,42 +116,34 @@ std::optional<NandNetwork> rebuild(const NandNetwork& net, const Ids& ids, const
 
 }  // namespace
 
-NandNetwork nand_cleanup(const NandNetwork& net, std::size_t num_inputs, std::size_t num_latches) {
-  return *rebuild(net, Ids{num_inputs, num_latches}, {});
-}
-
-NandNetwork nand_resynthesis(const NandNetwork& input, std::size_t num_inputs, std::size_t num_latches,
-                             const nand_resynthesis_params& ps, nand_resynthesis_stats* st) {
-  auto t0 = std::chrono::steady_clock::now();
-  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+NandNetwork nand_resynthesis(const NandNetwork& input, const nand_resynthesis_params& ps, nand_resynthesis_stats* st) {
+  Stopwatch clock;
   nand_resynthesis_stats stats;
-  const Ids ids{num_inputs, num_latches};
-  NandNetwork net = nand_cleanup(input, num_inputs, num_latches);
+  NandNetwork net = nand_cleanup(input);
   stats.gates_before = input.gates.size();
 
-  ExactCache local_cache;
-  ExactCache& cache = ps.cache ? *ps.cache : local_cache;
+  ExactLibrary& library = ps.library ? *ps.library : ExactLibrary::shared();
 
   for (int pass = 0; pass < ps.max_passes; ++pass) {
-    if (elapsed() > ps.time_limit_seconds) {
-      stats.time_limit_reached = true;
+    if (ps.deadline.expired()) {
+      stats.stopped_by_time_limit = true;
       break;
     }
     ++stats.passes;
-    const std::size_t first = ids.first_gate();
+    const std::size_t first = net.first_gate_id();
     const std::size_t total = first + net.gates.size();
     std::vector<std::array<std::uint32_t, 2>> fanin(total, {0, 0});
     std::vector<std::vector<std::uint32_t>> fanouts(total);
     std::vector<bool> is_root(total, false);
     for (std::size_t g = 0; g < net.gates.size(); ++g) {
       std::uint32_t id = static_cast<std::uint32_t>(first + g);
-      fanin[id] = {static_cast<std::uint32_t>(ids.of(net.gates[g][0])), static_cast<std::uint32_t>(ids.of(net.gates[g][1]))};
+      fanin[id] = {static_cast<std::uint32_t>(net.id_of(net.gates[g][0])), static_cast<std::uint32_t>(net.id_of(net.gates[g][1]))};
       fanouts[fanin[id][0]].push_back(id);
       if (fanin[id][1] != fanin[id][0]) fanouts[fanin[id][1]].push_back(id);
     }
-    for (const NandSig& s : net.outputs) is_root[ids.of(s)] = true;
+    for (const NandSig& s : net.outputs) is_root[net.id_of(s)] = true;
     for (const auto& l : net.latches)
-      for (const NandSig& s : {l.d, l.clock, l.reset, l.set}) is_root[ids.of(s)] = true;
+      for (const NandSig& s : {l.d, l.clock, l.reset, l.set}) is_root[net.id_of(s)] = true;
 
     // Cut enumeration: each gate's cuts merge its fanins' cuts.
     std::vector<std::vector<Cut>> cuts(total);
@@ -204,8 +173,8 @@ NandNetwork nand_resynthesis(const NandNetwork& input, std::size_t num_inputs, s
     std::vector<Replacement> candidates;
     std::vector<std::uint8_t> in_window(total, 0);
     for (const Cut& leaves : distinct) {
-      if (elapsed() > ps.time_limit_seconds) {
-        stats.time_limit_reached = true;
+      if ((stats.windows_tried & 63) == 0 && ps.deadline.expired()) {
+        stats.stopped_by_time_limit = true;
         break;
       }
       // W: gates whose fanins are all leaves or in W, found forward from the leaves.
@@ -300,35 +269,22 @@ NandNetwork nand_resynthesis(const NandNetwork& input, std::size_t num_inputs, s
         if (!ps.sat_for_4_inputs) continue;
       }
       if (n == 4 && !ps.sat_for_4_inputs) continue;
-      auto& entry = cache.at(n, funcs);
-      if (!entry.chain && entry.failed_below > budget) {
-        ++stats.cache_hits;
-        continue;
-      }
-      if (entry.chain && static_cast<int>(entry.chain->gates.size()) <= budget) {
-        ++stats.cache_hits;
-      } else if (!entry.chain) {
-        exact_nand_params ep;
-        ep.max_gates = std::min(budget, ps.max_chain_gates[n]);
-        ep.downward = true;
-        ep.conflict_limit = ps.conflict_limit[n];
-        ++stats.sat_syntheses;
-        entry.chain = exact_nand_synthesis(n, funcs, ep);
-        if (!entry.chain) entry.failed_below = ep.max_gates + 1;
-      }
-      if (!entry.chain || static_cast<int>(entry.chain->gates.size()) > budget) continue;
+      // Single functions of 3 inputs and sets of several: the exact-synthesis library.
+      ++stats.sat_syntheses;
+      std::optional<NandChain> chain = library.chain(n, funcs);
+      if (!chain || static_cast<int>(chain->gates.size()) > budget) continue;
       Replacement rep;
       rep.leaves = leaves;
       rep.window = window;
       rep.outputs = outputs;
-      rep.chain = *entry.chain;
-      rep.gain = static_cast<int>(window.size()) - static_cast<int>(entry.chain->gates.size());
+      rep.gain = static_cast<int>(window.size()) - static_cast<int>(chain->gates.size());
+      rep.chain = std::move(*chain);
       candidates.push_back(std::move(rep));
     }
 
     // Greedy: largest gains first, windows may not overlap.
-    std::sort(candidates.begin(), candidates.end(),
-              [](const Replacement& a, const Replacement& b) { return a.gain > b.gain; });
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Replacement& a, const Replacement& b) { return a.gain > b.gain; });
     std::vector<std::uint8_t> used(total, 0);  // 1: inside an applied window, 2: a leaf of one
     std::vector<Replacement> applied;
     for (Replacement& r : candidates) {
@@ -346,7 +302,7 @@ NandNetwork nand_resynthesis(const NandNetwork& input, std::size_t num_inputs, s
     std::optional<NandNetwork> rebuilt;
     while (!applied.empty()) {
       int bad = -1;
-      rebuilt = rebuild(net, ids, applied, &bad);
+      rebuilt = rebuild(net, applied, &bad);
       if (rebuilt) break;
       applied.erase(applied.begin() + (bad >= 0 ? bad : static_cast<int>(applied.size()) - 1));
     }
@@ -354,13 +310,13 @@ NandNetwork nand_resynthesis(const NandNetwork& input, std::size_t num_inputs, s
     NandNetwork next = std::move(*rebuilt);
     if (ps.verbose)
       std::cerr << "nandflow: resynthesis pass " << pass + 1 << ": " << applied.size() << " windows, " << before
-                << " -> " << next.gates.size() << " NAND2 (" << elapsed() << " s)\n";
+                << " -> " << next.gates.size() << " NAND2 (" << clock.seconds() << " s)\n";
     if (next.gates.size() >= before) break;
     stats.windows_improved += applied.size();
     net = std::move(next);
   }
   stats.gates_after = net.gates.size();
-  stats.seconds = elapsed();
+  stats.seconds = clock.seconds();
   if (ps.verbose)
     std::cerr << "nandflow: resynthesis: " << stats.gates_before << " -> " << stats.gates_after << " NAND2, "
               << stats.windows_tried << " windows, " << stats.sat_syntheses << " SAT syntheses, "

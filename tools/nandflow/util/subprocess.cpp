@@ -1,15 +1,22 @@
 #include "util/subprocess.hpp"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
+#include <optional>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
 #include "util/temp_dir.hpp"
+
+extern char** environ;
 
 namespace nandflow {
 
@@ -17,36 +24,54 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
                           const std::vector<std::string>& env) {
   ProcessResult result;
   char log_path[] = "/tmp/nandflow-log-XXXXXX";
-  int log_fd = mkstemp(log_path);
+  int log_fd = mkostemp(log_path, O_CLOEXEC);
   if (log_fd < 0) return result;
   unlink(log_path);  // the file lives as long as the descriptor
 
-  pid_t pid = fork();
+  // Everything the child needs is prepared before fork(): other threads of nandflow may
+  // hold the allocator's locks at that moment, so the child must not allocate.
+  std::vector<char*> args;
+  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  std::vector<std::string> env_strings;
+  for (char** e = environ; *e; ++e) {
+    std::string kv = *e;
+    bool overridden = false;
+    for (const std::string& o : env) overridden = overridden || kv.compare(0, o.find('=') + 1, o, 0, o.find('=') + 1) == 0;
+    if (!overridden) env_strings.push_back(kv);
+  }
+  for (const std::string& o : env)
+    if (o.find('=') != std::string::npos) env_strings.push_back(o);
+  std::vector<char*> envp;
+  for (std::string& kv : env_strings) envp.push_back(kv.data());
+  envp.push_back(nullptr);
+  int devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
+
+  pid_t pid = start_child([&] {
+    pid_t p = fork();
+    if (p == 0) {
+      // The child: signals back to their defaults (nandflow blocks them in every thread).
+      sigset_t set;
+      sigemptyset(&set);
+      pthread_sigmask(SIG_SETMASK, &set, nullptr);
+      if (devnull >= 0) dup2(devnull, 0);
+      dup2(log_fd, 1);
+      dup2(log_fd, 2);
+      if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
+      execvpe(args[0], args.data(), envp.data());
+      _exit(127);
+    }
+    return p;
+  });
+  if (devnull >= 0) close(devnull);
   if (pid < 0) {
     close(log_fd);
     return result;
   }
-  if (pid == 0) {
-    int devnull = open("/dev/null", O_RDONLY);
-    if (devnull >= 0) dup2(devnull, 0);
-    dup2(log_fd, 1);
-    dup2(log_fd, 2);
-    if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
-    for (const std::string& kv : env) {
-      auto eq = kv.find('=');
-      if (eq != std::string::npos) setenv(kv.substr(0, eq).c_str(), kv.substr(eq + 1).c_str(), 1);
-    }
-    std::vector<char*> args;
-    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execvp(args[0], args.data());
-    _exit(127);
-  }
-  set_running_child(pid);
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0) {
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  set_running_child(0);
+  child_finished(pid);
   if (WIFEXITED(status))
     result.exit_code = WEXITSTATUS(status);
   else if (WIFSIGNALED(status))

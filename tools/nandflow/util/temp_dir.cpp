@@ -3,13 +3,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <pthread.h>
+
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <vector>
 
 #include "util/error.hpp"
@@ -19,8 +23,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Live temporary directories, so that a signal handler can remove them.
-std::mutex& registry_mutex() {
+// What must be cleaned up when nandflow is interrupted: live temporary directories and
+// running child processes. One mutex guards both; the cleanup thread takes it and never
+// gives it back, so nothing new is created while it cleans up and the process ends.
+std::mutex& cleanup_mutex() {
   static std::mutex m;
   return m;
 }
@@ -28,60 +34,85 @@ std::set<std::string>& registry() {
   static std::set<std::string> r;
   return r;
 }
+std::set<int>& children() {
+  static std::set<int> c;
+  return c;
+}
 
-volatile std::sig_atomic_t g_child = 0;
-
-extern "C" void on_fatal_signal(int sig) {
-  // First stop the tool running (on Ctrl-C it got the signal too; on a kill it did not),
-  // so that it writes nothing more into the directories removed below.
-  if (g_child > 0) {
-    kill(static_cast<pid_t>(g_child), SIGTERM);
-    waitpid(static_cast<pid_t>(g_child), nullptr, 0);
+[[noreturn]] void clean_up_and_die(int sig) {
+  cleanup_mutex().lock();  // held until the process ends
+  // First stop the tools running (on Ctrl-C they got the signal too; on a kill they did
+  // not), so that they write nothing more into the directories removed below.
+  for (int pid : children()) {
+    kill(static_cast<pid_t>(pid), SIGTERM);
+    waitpid(static_cast<pid_t>(pid), nullptr, 0);
   }
-  // Not strictly async-signal-safe, but the process is about to die anyway and
-  // leaving gigabytes of Verilator output in /tmp is worse.
   for (const std::string& p : registry()) {
     std::error_code ec;
     fs::remove_all(p, ec);
   }
+  // Die of the same signal, as the shell expects (exit status 128 + signal).
   std::signal(sig, SIG_DFL);
-  std::raise(sig);
-}
-
-void install_handlers_once() {
-  static bool done = false;
-  if (done) return;
-  done = true;
-  std::signal(SIGINT, on_fatal_signal);
-  std::signal(SIGTERM, on_fatal_signal);
-  std::signal(SIGHUP, on_fatal_signal);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, sig);
+  pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+  raise(sig);
+  std::_Exit(128 + sig);
 }
 
 }  // namespace
 
+void install_signal_cleanup() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    // SIGINT, SIGTERM and SIGHUP are blocked in this thread and every thread it starts
+    // later, and taken by one thread that waits for them: cleaning up there is ordinary
+    // code (locks, allocation), not a signal handler. Called first thing in main().
+    sigset_t set;
+    sigemptyset(&set);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&set, sig);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    std::thread([set] {
+      int sig = 0;
+      while (sigwait(&set, &sig) != 0) {
+      }
+      clean_up_and_die(sig);
+    }).detach();
+  });
+}
+
 TempDir::TempDir(const std::string& prefix) {
+  install_signal_cleanup();
   const char* base = std::getenv("TMPDIR");
   std::string templ = std::string(base && *base ? base : "/tmp") + "/" + prefix + "-XXXXXX";
   std::vector<char> buf(templ.begin(), templ.end());
   buf.push_back('\0');
+  std::lock_guard<std::mutex> lock(cleanup_mutex());
   if (!mkdtemp(buf.data())) throw UserError("cannot create a temporary directory under " + templ);
   path_ = buf.data();
-  install_handlers_once();
-  std::lock_guard<std::mutex> lock(registry_mutex());
   registry().insert(path_);
 }
 
 TempDir::~TempDir() {
   {
-    std::lock_guard<std::mutex> lock(registry_mutex());
+    std::lock_guard<std::mutex> lock(cleanup_mutex());
     registry().erase(path_);
   }
   if (!keep_) remove_tree(path_);
 }
 
-void set_running_child(int pid) {
-  install_handlers_once();
-  g_child = pid;
+int start_child(const std::function<int()>& fork_it) {
+  install_signal_cleanup();
+  std::lock_guard<std::mutex> lock(cleanup_mutex());
+  int pid = fork_it();
+  if (pid > 0) children().insert(pid);
+  return pid;
+}
+
+void child_finished(int pid) {
+  std::lock_guard<std::mutex> lock(cleanup_mutex());
+  children().erase(pid);
 }
 
 void remove_tree(const std::string& path) {

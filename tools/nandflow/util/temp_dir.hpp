@@ -2,6 +2,7 @@
 // the process is interrupted (SIGINT/SIGTERM), so no temporary files are left behind.
 #pragma once
 
+#include <functional>
 #include <string>
 
 namespace nandflow {
@@ -22,9 +23,16 @@ class TempDir {
   bool keep_ = false;
 };
 
-// The child process running now (0: none). On SIGINT, SIGTERM or SIGHUP it is stopped
-// before the temporary directories are removed.
-void set_running_child(int pid);
+// On SIGINT, SIGTERM or SIGHUP: stop the child processes running, remove every live
+// TempDir, and die of the signal. Call it first in main(), before any thread starts
+// (TempDir and start_child call it too, for programs with one thread).
+void install_signal_cleanup();
+
+// Runs fork_it (which forks and returns the child's pid, or -1) so that the child is
+// known to the cleanup before an interruption can happen; child_finished() once it is
+// reaped.
+int start_child(const std::function<int()>& fork_it);
+void child_finished(int pid);
 
 // Removes a file or directory tree; ignores errors.
 void remove_tree(const std::string& path);

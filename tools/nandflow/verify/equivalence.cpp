@@ -6,7 +6,7 @@
 #include <sstream>
 #include <unordered_map>
 
-#include <cadical.hpp>
+#include "sat/sat_solver.hpp"
 
 #include "sim/bit_sim.hpp"
 
@@ -28,36 +28,30 @@ struct Pair {
   Lit gold, netlist;
 };
 
-// Tseitin encoding of the AND cones below `roots`; SAT variable of node n is n+1.
+// Tseitin encoding of the AND cones below `roots`, one SAT variable per node, given
+// when first needed; node 0 (constant false) is the solver's false literal.
 class CnfBuilder {
  public:
-  CnfBuilder(const Aig& aig, CaDiCaL::Solver& solver) : aig_(aig), solver_(solver), encoded_(aig.num_nodes(), false) {
-    solver_.add(-1);  // node 0 is constant false
-    solver_.add(0);
+  CnfBuilder(const Aig& aig, SatSolver& solver) : aig_(aig), solver_(solver), var_(aig.num_nodes(), 0) {
+    var_[0] = -SatSolver::true_lit();
   }
-  int var(Lit l) const {
-    int v = static_cast<int>(lit_node(l)) + 1;
+  int var(Lit l) {
+    int& v = var_[lit_node(l)];
+    if (v == 0) v = solver_.new_var();
     return lit_is_complemented(l) ? -v : v;
   }
   void encode(const std::vector<Lit>& roots) {
     for (NodeId n : topo_ands(aig_, roots)) {
-      if (encoded_[n]) continue;
-      encoded_[n] = true;
-      int y = static_cast<int>(n) + 1, a = var(aig_.fanin0(n)), b = var(aig_.fanin1(n));
-      clause({-y, a});
-      clause({-y, b});
-      clause({y, -a, -b});
+      if (var_[n] != 0) continue;
+      int a = var(aig_.fanin0(n)), b = var(aig_.fanin1(n));
+      var_[n] = solver_.and_of(a, b);
     }
-  }
-  void clause(std::initializer_list<int> lits) {
-    for (int l : lits) solver_.add(l);
-    solver_.add(0);
   }
 
  private:
   const Aig& aig_;
-  CaDiCaL::Solver& solver_;
-  std::vector<bool> encoded_;
+  SatSolver& solver_;
+  std::vector<int> var_;
 };
 
 // Word w of literal l's simulation signature (W words per node).
@@ -196,9 +190,8 @@ VerifyResult check_equivalence(const Design& gold, const Design& netlist, const 
   }
 
   // 2. SAT on what simulation could not tell apart.
-  CaDiCaL::Solver solver;
+  SatSolver solver;
   CnfBuilder cnf(miter, solver);
-  int next_var = static_cast<int>(miter.num_nodes()) + 1;
   // 2a. Internal equivalences first (SAT sweeping of the miter): a netlist node that
   // simulation cannot tell from a source node, up to complement, is proven equal to it
   // with a small conflict limit, and the equality is added as clauses. The final proofs
@@ -237,17 +230,12 @@ VerifyResult check_equivalence(const Design& gold, const Design& netlist, const 
       for (std::size_t w = 0; w < W && same; ++w) same = lit_value_at(sig, W, mine, w) == lit_value_at(sig, W, theirs, w);
       if (!same) continue;
       cnf.encode({mine, theirs});
-      int a = cnf.var(mine), b = cnf.var(theirs), d = next_var++;
-      cnf.clause({-d, a, b});
-      cnf.clause({-d, -a, -b});
-      solver.assume(d);
-      solver.limit("conflicts", ps.sweep_conflict_limit);
-      ++stats.sat_calls;
-      int r = solver.solve();
-      cnf.clause({-d});
-      if (r != 20) continue;
-      cnf.clause({-a, b});
-      cnf.clause({a, -b});
+      int a = cnf.var(mine), b = cnf.var(theirs), d = solver.differ(a, b);
+      SatResult r = solver.solve({d}, ps.sweep_conflict_limit);
+      solver.retire(d);
+      if (r != SatResult::Unsat) continue;
+      solver.add_clause({-a, b});
+      solver.add_clause({a, -b});
       ++stats.internal_equivalences;
     }
   }
@@ -257,22 +245,16 @@ VerifyResult check_equivalence(const Design& gold, const Design& netlist, const 
       continue;
     }
     cnf.encode({p.gold, p.netlist});
-    int a = cnf.var(p.gold), b = cnf.var(p.netlist);
-    int d = next_var++;
-    cnf.clause({-d, a, b});
-    cnf.clause({-d, -a, -b});
-    solver.assume(d);
-    ++stats.sat_calls;
-    int r = solver.solve();
-    if (r == 10) {
+    int d = solver.differ(cnf.var(p.gold), cnf.var(p.netlist));
+    if (solver.solve({d}) == SatResult::Sat) {
       std::vector<bool> leaf(miter.num_inputs());
-      for (std::size_t k = 0; k < miter.num_inputs(); ++k)
-        leaf[k] = solver.val(static_cast<int>(miter.inputs()[k]) + 1) > 0;
+      for (std::size_t k = 0; k < miter.num_inputs(); ++k) leaf[k] = solver.value(cnf.var(make_lit(miter.inputs()[k])));
       result.counterexamples.push_back(make_cex(p, leaf));
       break;
     }
-    cnf.clause({-d});  // proven equal: this pair's difference variable is dead
+    solver.retire(d);  // proven equal: this pair's difference variable is dead
   }
+  stats.sat_calls = solver.calls();
   result.proven = result.counterexamples.empty();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (st) *st = stats;

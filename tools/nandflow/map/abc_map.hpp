@@ -1,0 +1,44 @@
+// Starting points from Berkeley ABC: the AIG's combinational logic goes to ABC as
+// AIGER (io/write_aiger.hpp), ABC optimises it with a script and maps it to a library
+// of unit-cost NAND2 and INV gates (`map -a`, area), and the mapped netlist comes back
+// as a NandNetwork (io/read_gate_blif.hpp). ABC is deterministic, so the same AIG and
+// script give the same network.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "network/aig.hpp"
+#include "network/nand_network.hpp"
+
+namespace nandflow {
+
+// The scripts nandflow runs, each ending in ABC's area mapping to NAND2 + INV.
+struct AbcScript {
+  const char* name;
+  const char* commands;  // between reading the AIG and `map -a`
+};
+// ABC's strongest area script: dc2, two rounds of compress2rs, dch with choices.
+extern const AbcScript kAbcStrongArea;
+// The same after a SAT sweep (&fraig, bounded by a conflict count), which finds the
+// redundancy of some designs (a divider: a third fewer gates) and costs others a few.
+extern const AbcScript kAbcSweptArea;
+
+struct abc_map_params {
+  AbcScript script = kAbcStrongArea;
+};
+
+struct abc_map_stats {
+  bool ran = false;        // false when no ABC binary is installed
+  std::string message;     // why it did not run, or ABC's complaint
+  double seconds = 0;
+};
+
+// The network ABC maps `aig` to, with the AIG's inputs, outputs and flip-flops in
+// order; an empty optional when ABC is not installed or fails (stats say why).
+std::optional<NandNetwork> abc_map(const Aig& aig, const abc_map_params& ps = {}, abc_map_stats* st = nullptr);
+
+// The ABC binary found on PATH ("berkeley-abc", or Yosys's "yosys-abc"), or "".
+std::string abc_binary();
+
+}  // namespace nandflow
