@@ -1,23 +1,33 @@
 #!/usr/bin/env python3
-"""make bench: nandflow against Yosys and ABC, NAND count, run time and memory.
+"""make bench: nandflow against Yosys and Berkeley ABC: NAND count, run time, memory.
 
-Writes bench/results/qor.md, qor.json and qor.png (NAND count per design), and
-with --scaling bench/results/scaling.md and scaling.png (time and memory against
-size). Baselines, each NOT counted as one NAND:
-  Y  yosys -p 'synth -flatten -top T; abc -g NAND; stat'
-  A  Berkeley ABC, unit-cost NAND2+INV genlib, 'resyn2; resyn2; dch; map -a'
+Writes bench/results/qor.md, qor.json and qor.png, and with --scaling
+bench/results/scaling.md and scaling.png (time and memory against size).
+Baselines, each NOT counted as one NAND:
+  Y  yosys -p 'synth -flatten -top T; abc -g NAND'
+  C  Berkeley ABC's strongest area script, mapped to unit-cost NAND2 + INV:
+     strash; dc2; compress2rs; compress2rs; dch -f; map -a
+The EPFL suite (../shared/bench/epfl) is the standard benchmark; its Y and C as
+measured when the suite was set up are in its README and are the bar (C is also
+run here on each AIGER file, and the bar is the smallest of the three). nandflow
+runs at its default effort with its default settings.
 """
 import argparse, glob, json, math, os, re, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RESULTS = os.path.join(ROOT, "bench", "results")
-GENLIB = "GATE ZERO 0 O=CONST0;\nGATE ONE 0 O=CONST1;\nGATE BUF 1 O=a; PIN * NONINV 1 999 1 0 1 0\n" \
-         "GATE INV 1 O=!a; PIN * INV 1 999 1 0 1 0\n" \
-         "GATE NAND2 1 O=!(a*b); PIN * INV 1 999 1 0 1 0\n"
-RESYN2 = "balance; rewrite; refactor; balance; rewrite; rewrite -z; balance; refactor -z; rewrite -z; balance"
+SHARED = os.path.join(ROOT, "..", "shared", "bench")
+NANDFLOW = os.path.join(ROOT, "build", "bin", "nandflow")
+GENLIB = ("GATE ZERO 0 Y=CONST0;\nGATE ONE 0 Y=CONST1;\nGATE BUF 0 Y=A; PIN * NONINV 1 999 1 0 1 0\n"
+          "GATE INV 1 Y=!A; PIN * INV 1 999 1 0 1 0\nGATE NAND2 1 Y=!(A*B); PIN * INV 1 999 1 0 1 0\n")
+# ABC's compress2rs (from its abc.rc, which Debian does not ship).
+COMPRESS2RS = ("balance -l; resub -K 6 -l; rewrite -l; resub -K 6 -N 2 -l; refactor -l; resub -K 8 -l; "
+               "balance -l; resub -K 8 -N 2 -l; rewrite -l; resub -K 10 -l; rewrite -z -l; resub -K 10 -N 2 -l; "
+               "balance -l; resub -K 12 -l; refactor -z -l; resub -K 12 -N 2 -l; rewrite -z -l; balance -l")
+SCRIPT_C = f"strash; dc2; {COMPRESS2RS}; {COMPRESS2RS}; dch -f; map -a"
 
 
-def run(cmd, timeout=3600):
+def run(cmd, timeout=None):
     """Runs a command; returns (exit code, output, seconds, peak RSS in MB)."""
     t0 = time.time()
     with tempfile.TemporaryFile() as out:
@@ -34,7 +44,7 @@ def run(cmd, timeout=3600):
 
 
 def sources(path):
-    """A design is one file or a glob of several (designs.txt lists the Hack CPU as ../hack/*.v)."""
+    """A design is one file or a glob of several (the Hack CPU is ../hack/*.v)."""
     return sorted(glob.glob(path)) if any(c in path for c in "*?[") else [path]
 
 
@@ -48,6 +58,12 @@ def reads(path):
 
 def top_option(top):
     return f"-top {top}" if top else "-auto-top"
+
+
+def aiger_ands(path):
+    """The A field of an AIGER header."""
+    with open(path, "rb") as f:
+        return int(f.readline().split()[5])
 
 
 def baseline_yosys(path, top, tmp, timeout=3600):
@@ -67,26 +83,31 @@ def baseline_yosys(path, top, tmp, timeout=3600):
     return {"nand": count, "seconds": secs, "mb": mem}
 
 
-def baseline_abc(path, top, tmp):
-    aig = os.path.join(tmp, "a.aig")
-    rc, out, _, _ = run(["yosys", "-q", "-p", f"{reads(path)}; synth -flatten {top_option(top)}; "
-                         f"async2sync; dfflegalize -cell $_DFF_P_ 01; dffunmap; aigmap; opt_clean; write_aiger -zinit {aig}"])
-    if rc != 0:
-        return None
-    genlib = os.path.join(tmp, "nand.genlib")
+def baseline_c(path, top, tmp, timeout=1200):
+    """Script C on the AIGER file, or on Yosys's AIG of a Verilog design (flip-flops cut)."""
+    aig = os.path.join(tmp, "c.aig")
+    if path.endswith(".aig"):
+        aig = path
+    else:
+        rc, out, _, _ = run(["yosys", "-q", "-p", f"{reads(path)}; synth -flatten {top_option(top)}; "
+                             f"dffunmap; aigmap; write_aiger -zinit {aig}"])
+        if rc != 0:
+            return None
+    genlib = os.path.join(tmp, "nand2.genlib")
     open(genlib, "w").write(GENLIB)
-    script = f"read_genlib {genlib}; read {aig}; strash; {RESYN2}; {RESYN2}; dch; map -a; print_stats"
-    rc, out, secs, mem = run(["berkeley-abc", "-c", script])
-    m = re.search(r"nd\s*=\s*(\d+)", out)
-    if rc != 0 or not m:
+    rc, out, secs, mem = run(["timeout", str(timeout), "berkeley-abc", "-q",
+                              f"read_library {genlib}; read {aig}; {SCRIPT_C}; print_gates"])
+    if rc == 124:
+        return {"nand": None, "seconds": secs, "mb": mem, "timeout": True}
+    count = sum(int(m.group(1)) for m in re.finditer(r"^(?:NAND2|INV)\s+Fanin.*?Instance\s*=\s*(\d+)", out, re.M))
+    if rc != 0 or count == 0:
         return None
-    return {"nand": int(m.group(1)), "seconds": secs, "mb": mem}
+    return {"nand": count, "seconds": secs, "mb": mem}
 
 
-def nandflow(path, top, tmp, effort, time_limit):
+def nandflow(path, top, tmp, extra=()):
     rep = os.path.join(tmp, "r.json")
-    cmd = [os.path.join(ROOT, "build", "bin", "nandflow"), "synth", *sources(path), f"-O{effort}", "--time-limit",
-           str(time_limit), "--json", rep]
+    cmd = [NANDFLOW, "synth", *sources(path), "--json", rep, *extra]
     if top:
         cmd += ["--top", top]
     rc, out, secs, mem = run(cmd)
@@ -95,90 +116,188 @@ def nandflow(path, top, tmp, effort, time_limit):
         return None
     r = json.load(open(rep))
     return {"nand": r["nand2"], "flops": r["flip_flops"], "seconds": secs, "mb": mem,
+            "yosys_seconds": r["yosys_seconds"], "stages": r.get("stage_seconds", {}),
+            "stopped_by_time_limit": r.get("stopped_by_time_limit", False), "start": r.get("start_point"),
             "same_flops": r["yosys_abc_nand_same_flops"]}
 
 
-def generated(tmp):
-    """Arithmetic of 8 to 256 bits, written as plain Verilog."""
-    out = []
-    def write(name, text):
-        p = os.path.join(tmp, name + ".v")
-        open(p, "w").write(text)
-        out.append((name, p, name))
-    for w in (8, 16, 32, 64, 128, 256):
-        write(f"add{w}", f"module add{w}(input [{w-1}:0] a, b, output [{w-1}:0] s); assign s = a + b; endmodule\n")
-        write(f"addc{w}", f"module addc{w}(input [{w-1}:0] a, b, input ci, output [{w}:0] s); assign s = a + b + ci; endmodule\n")
-        write(f"inc{w}", f"module inc{w}(input [{w-1}:0] a, output [{w-1}:0] s); assign s = a + 1'b1; endmodule\n")
-        write(f"lt{w}", f"module lt{w}(input [{w-1}:0] a, b, output lt, eq); assign lt = a < b; assign eq = a == b; endmodule\n")
-    for w in (8, 16, 32):
-        write(f"mul{w}", f"module mul{w}(input [{w-1}:0] a, b, output [{2*w-1}:0] p); assign p = a * b; endmodule\n")
-    return out
+def epfl_readme():
+    """The Y and C the suite's README gives: design -> (AND nodes, Y, Y s, C, C s)."""
+    rows = {}
+    path = os.path.join(SHARED, "epfl", "README.md")
+    for line in open(path):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 6 and cells[1].replace(",", "").isdigit():
+            num = lambda s: int(s.replace(",", "")) if s.replace(",", "").isdigit() else None
+            fl = lambda s: float(s) if re.fullmatch(r"[0-9.]+", s) else None
+            rows[cells[0]] = (num(cells[1]), num(cells[2]), fl(cells[3]), num(cells[4]), fl(cells[5]))
+    return rows
 
 
-def suite(tmp, quick):
+def epfl(tmp):
+    """The shared EPFL designs, as Verilog (as a user runs them), and hyp.aig."""
+    readme = epfl_readme()
+    rows = []
+    for f in sorted(glob.glob(os.path.join(SHARED, "epfl", "*.v"))):
+        name = os.path.basename(f)[:-2]
+        top = name if name in ("dec", "i2c") else "top"
+        print(f"bench: epfl {name}", file=sys.stderr, flush=True)
+        ands, y, ys, c, cs = readme.get(name, (None, None, None, None, None))
+        aig = f[:-2] + ".aig"
+        live_c = baseline_c(aig, top, tmp) if os.path.exists(aig) else None
+        n = nandflow(f, top, tmp)
+        rows.append({"design": name, "ands": ands or aiger_ands(aig), "y": y, "y_s": ys, "c": c, "c_s": cs,
+                     "c_live": live_c, "nandflow": n})
+    hyp = os.path.join(SHARED, "epfl", "hyp.aig")
+    if os.path.exists(hyp):
+        print("bench: epfl hyp", file=sys.stderr, flush=True)
+        rows.append({"design": "hyp", "ands": aiger_ands(hyp), "y": None, "y_s": None, "c": None, "c_s": None,
+                     "c_live": None, "nandflow": nandflow(hyp, None, tmp), "note": "C did not finish in 751 s"})
+    return rows
+
+
+def bar_of(r):
+    """The count to beat: the smallest of Y, C and C run here."""
+    xs = [x for x in (r.get("y"), r.get("c"), (r.get("c_live") or {}).get("nand")) if x]
+    return min(xs) if xs else None
+
+
+def budget_of(r):
+    """The time allowed: three times C's, or 5 s, whichever is larger."""
+    cs = r.get("c_s") or (r.get("c_live") or {}).get("seconds")
+    return max(3 * cs, 5.0) if cs else None
+
+
+def geomean(xs):
+    xs = [x for x in xs if x and x > 0]
+    return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else float("nan")
+
+
+def epfl_lines(rows):
+    lines = ["## EPFL combinational suite", "",
+             "`nandflow synth X.v --top T` at the default effort, on the Verilog of each design. Y and C are the "
+             "counts and times of the suite's README (measured when it was set up); C here is script C run again "
+             "now on the design's AIGER file. The bar is the smallest of Y, C and C here; the time allowed is three "
+             "times C's or 5 s, whichever is larger.", "",
+             "| design | AND nodes | Y | C | C here | bar | nandflow | / bar | / Y | / C | nandflow s | allowed s | "
+             "C s | MB |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    fmt = lambda x: f"{x:,}" if isinstance(x, int) else (x if x else "-")
+    for r in rows:
+        n = r["nandflow"]
+        bar, allowed = bar_of(r), budget_of(r)
+        ratio = lambda base: f"{n['nand'] / base:.3f}" if n and base else "-"
+        if not n:
+            lines.append(f"| {r['design']} | {fmt(r['ands'])} | {fmt(r['y'])} | {fmt(r['c'])} | | | failed | | | | | | | |")
+            continue
+        slow = allowed and n["seconds"] > allowed
+        over = bar and n["nand"] > bar
+        lines.append(
+            f"| {r['design']} | {fmt(r['ands'])} | {fmt(r['y'])} | {fmt(r['c'])} | "
+            f"{fmt((r['c_live'] or {}).get('nand'))} | {fmt(bar)} | {'**' if over else ''}{n['nand']:,}{'**' if over else ''} | "
+            f"{ratio(bar)} | {ratio(r['y'])} | {ratio(r['c'])} | {'**' if slow else ''}{n['seconds']:.1f}{'**' if slow else ''} | "
+            f"{f'{allowed:.1f}' if allowed else '-'} | {r['c_s'] if r['c_s'] else '-'} | {n['mb']:.0f} |")
+    scored = [r for r in rows if r["nandflow"] and bar_of(r)]
+    ratios = [r["nandflow"]["nand"] / bar_of(r) for r in scored]
+    over = [r["design"] for r in scored if r["nandflow"]["nand"] > bar_of(r)]
+    slow = [r["design"] for r in rows if r["nandflow"] and budget_of(r) and r["nandflow"]["seconds"] > budget_of(r)]
+    lines += ["", f"Geometric mean over {len(scored)} designs: **{geomean(ratios):.3f} x the bar** (min of Y and C), "
+                  f"{geomean([r['nandflow']['nand'] / r['y'] for r in scored if r['y']]):.3f} x Y, "
+                  f"{geomean([r['nandflow']['nand'] / r['c'] for r in scored if r['c']]):.3f} x C.",
+              f"Above the bar: {', '.join(over) or 'none'}. Over the time allowed: {', '.join(slow) or 'none'}."]
+    for r in rows:
+        if r.get("note") and r["nandflow"]:
+            n = r["nandflow"]
+            lines.append(f"{r['design']}: {r['ands']:,} AND nodes, {n['nand']:,} NAND2 in {n['seconds']:.0f} s and "
+                         f"{n['mb']:.0f} MB ({r['note']}).")
+    return lines
+
+
+def others(tmp):
+    """ISCAS-85/89 (shared) and the project's own designs."""
     designs = []
-    shared = os.path.join(ROOT, "..", "shared", "bench")
-    if os.path.isdir(shared):
-        for sub in ("iscas85",):
-            for f in sorted(os.listdir(os.path.join(shared, sub))):
+    if os.path.isdir(SHARED):
+        for sub in ("iscas85", "iscas89"):
+            for f in sorted(os.listdir(os.path.join(SHARED, sub))):
                 if f.endswith(".v") or f.endswith(".aig"):
-                    designs.append((f, os.path.join(shared, sub, f), None))
+                    designs.append((f, os.path.join(SHARED, sub, f), None))
     else:
-        print("bench: ../shared/bench not present, ISCAS-85 left out", file=sys.stderr)
+        print("bench: ../shared/bench not present: only the project's designs", file=sys.stderr)
     for line in open(os.path.join(ROOT, "rtl", "examples", "designs.txt")):
         if line.strip() and not line.startswith("#"):
             f, top = line.split()[:2]
             designs.append((top, os.path.join(ROOT, "rtl", "examples", f), top))
-    designs += [d for d in generated(tmp) if not quick or d[0].endswith(("8", "16"))]
-    return designs
+    for line in open(os.path.join(ROOT, "tests", "designs", "manifest.txt")):
+        fields = line.split()
+        if fields and not line.startswith("#") and len(fields) == 2:
+            designs.append((fields[1], os.path.join(ROOT, "tests", "designs", fields[0]), fields[1]))
+    rows = []
+    for name, path, top in designs:
+        print(f"bench: {name}", file=sys.stderr, flush=True)
+        rows.append({"design": name, "nandflow": nandflow(path, top, tmp), "y": baseline_yosys(path, top, tmp),
+                     "c": baseline_c(path, top, tmp)})
+    return rows
 
 
-def geomean(xs):
-    xs = [x for x in xs if x > 0]
-    return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else float("nan")
+def other_lines(rows):
+    lines = ["## ISCAS-85/89 and the project's designs", "",
+             "Y and C run here. For designs with flip-flops, Y keeps enables and synchronous resets inside its "
+             "flip-flop cells (that logic is not in its count); Y(FF) is Yosys's abc -g NAND with nandflow's "
+             "flip-flop cells, the like-for-like comparison, and the bar uses it instead of Y there. C cuts the "
+             "flip-flops (`dffunmap`) and counts their enable logic.", "",
+             "| design | nandflow | Y | Y(FF) | C | bar | / bar | nandflow s | Y s | C s |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    ratios, over = [], []
+    for r in rows:
+        n, y, c = r["nandflow"], r["y"], r["c"]
+        if not n:
+            lines.append(f"| {r['design']} | failed | | | | | | | | |")
+            continue
+        ycount = (n["same_flops"] if n["flops"] and n["same_flops"] is not None else (y or {}).get("nand"))
+        bar = min(x for x in (ycount, (c or {}).get("nand")) if x) if (ycount or c) else None
+        if bar:
+            ratios.append(n["nand"] / bar)
+            if n["nand"] > bar:
+                over.append(r["design"])
+        lines.append(f"| {r['design']} | {n['nand']} | {(y or {}).get('nand', '-')} | "
+                     f"{n['same_flops'] if n['flops'] and n['same_flops'] is not None else '-'} | {(c or {}).get('nand', '-')} | "
+                     f"{bar or '-'} | {n['nand'] / bar if bar else float('nan'):.3f} | {n['seconds']:.1f} | "
+                     f"{(y or {}).get('seconds', 0):.1f} | {(c or {}).get('seconds', 0):.1f} |")
+    lines += ["", f"Geometric mean over {len(ratios)} designs: {geomean(ratios):.3f} x the bar. "
+                  f"Above the bar: {', '.join(over) or 'none'}."]
+    return lines
 
 
 def qor(args):
     os.makedirs(RESULTS, exist_ok=True)
-    rows = []
+    out = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for name, path, top in suite(tmp, args.quick):
-            print(f"bench: {name}", file=sys.stderr, flush=True)
-            row = {"design": name, "nandflow": nandflow(path, top, tmp, args.effort, args.time_limit),
-                   "yosys": baseline_yosys(path, top, tmp), "abc": baseline_abc(path, top, tmp)}
-            rows.append(row)
-    json.dump(rows, open(os.path.join(RESULTS, "qor.json"), "w"), indent=1)
-    lines = [f"# NAND count: nandflow -O{args.effort} against Yosys and ABC", "",
-             "Each NOT counts as one NAND. Y: `yosys synth -flatten; abc -g NAND`. A: Berkeley ABC, unit-cost "
-             "NAND2+INV genlib, `resyn2; resyn2; dch; map -a`. Y(FF): Yosys's abc -g NAND with nandflow's flip-flop "
-             "cells (enables and synchronous resets as logic, as in nandflow's netlists). Times are wall-clock on "
-             f"this 2-core machine; nandflow's time limit was {args.time_limit} s. Written by `make bench`.", "",
-             "| design | nandflow | Y | A | Y(FF) | vs Y | vs A | nandflow s | Y s | A s | nandflow MB |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
-    ry, ra = [], []
-    for r in rows:
-        n, y, a = r["nandflow"], r["yosys"], r["abc"]
-        if not n:
-            lines.append(f"| {r['design']} | failed | | | | | | | | | |")
-            continue
-        vy = n["nand"] / y["nand"] if y and y["nand"] else float("nan")
-        va = n["nand"] / a["nand"] if a and a["nand"] else float("nan")
-        if y and y["nand"]:
-            ry.append(vy)
-        if a and a["nand"]:
-            ra.append(va)
-        lines.append(f"| {r['design']} | {n['nand']} | {y['nand'] if y else '-'} | {a['nand'] if a else '-'} | "
-                     f"{n['same_flops'] if n['same_flops'] is not None else '-'} | {vy:.3f} | {va:.3f} | {n['seconds']:.1f} | "
-                     f"{y['seconds'] if y else 0:.1f} | {a['seconds'] if a else 0:.1f} | {n['mb']:.0f} |")
-    lines += ["", f"Geometric mean ratio: {geomean(ry):.3f} x Y, {geomean(ra):.3f} x A over {len(ry)} designs.",
-              f"Designs above Y: {', '.join(r['design'] for r in rows if r['nandflow'] and r['yosys'] and r['nandflow']['nand'] > r['yosys']['nand']) or 'none'}.",
-              f"Designs above A: {', '.join(r['design'] for r in rows if r['nandflow'] and r['abc'] and r['nandflow']['nand'] > r['abc']['nand']) or 'none'}."]
+        if os.path.isdir(os.path.join(SHARED, "epfl")):
+            out["epfl"] = epfl(tmp)
+        else:
+            print("bench: ../shared/bench/epfl not present: EPFL table left out", file=sys.stderr)
+        if not args.epfl_only:
+            out["others"] = others(tmp)
+    json.dump(out, open(os.path.join(RESULTS, "qor.json"), "w"), indent=1)
+    write_qor(out)
+
+
+def write_qor(out):
+    lines = ["# NAND count: nandflow against Yosys and Berkeley ABC", "",
+             "Each NOT counts as one NAND. Y: `yosys synth -flatten; abc -g NAND`. C: Berkeley ABC's strongest area "
+             "script, `strash; dc2; compress2rs; compress2rs; dch -f; map -a`, mapped to unit-cost NAND2 + INV. "
+             "nandflow at its default effort (-O2, bounded by work: the same netlist on any machine). Times are "
+             "wall-clock on this 2-core machine, with the exact-synthesis cache as the run found it. Written by "
+             "`make bench` (bench/qor.py).", ""]
+    if out.get("epfl"):
+        lines += epfl_lines(out["epfl"]) + [""]
+    if out.get("others"):
+        lines += other_lines(out["others"])
     open(os.path.join(RESULTS, "qor.md"), "w").write("\n".join(lines) + "\n")
     print("\n".join(lines))
-    plot_qor(rows)
+    plot_qor(out)
 
 
-def plot_qor(rows):
+def plot_qor(out):
     try:
         import matplotlib
         matplotlib.use("Agg")
@@ -186,27 +305,35 @@ def plot_qor(rows):
     except ImportError:
         print("bench: matplotlib missing, no plot", file=sys.stderr)
         return
-    rows = [r for r in rows if r["nandflow"] and r["yosys"] and r["abc"]]
+    rows = [r for r in out.get("epfl", []) if r["nandflow"] and bar_of(r)]
+    if not rows:
+        return
     names = [r["design"] for r in rows]
-    fig, ax = plt.subplots(figsize=(max(8, len(names) * 0.35), 5))
+    fig, ax = plt.subplots(figsize=(max(8, len(names) * 0.55), 4.5))
     xs = range(len(names))
-    for off, key, label in ((-0.27, "nandflow", "nandflow"), (0, "yosys", "Yosys abc -g NAND"), (0.27, "abc", "ABC map -a")):
-        ax.bar([x + off for x in xs], [r[key]["nand"] / r["yosys"]["nand"] for r in rows], 0.27, label=label)
+    series = (("nandflow", [r["nandflow"]["nand"] / bar_of(r) for r in rows]),
+              ("Yosys abc -g NAND (Y)", [r["y"] / bar_of(r) if r["y"] else 0 for r in rows]),
+              ("ABC script C", [r["c"] / bar_of(r) if r["c"] else 0 for r in rows]))
+    for k, (label, values) in enumerate(series):
+        ax.bar([x + (k - 1) * 0.27 for x in xs], values, 0.27, label=label)
     ax.set_xticks(list(xs))
-    ax.set_xticklabels(names, rotation=90, fontsize=7)
-    ax.set_ylabel("NAND count / Yosys's")
-    ax.axhline(1.0, color="gray", linewidth=0.5)
-    ax.legend()
+    ax.set_xticklabels(names, rotation=60, fontsize=8)
+    ax.set_ylabel("NAND2 count / min(Y, C)")
+    ax.set_title("EPFL suite: NAND2 + INV count relative to the better of Yosys and ABC")
+    ax.axhline(1.0, color="gray", linewidth=0.6)
+    ax.axhline(geomean(series[0][1]), color="C0", linewidth=0.8, linestyle="--",
+               label=f"nandflow geometric mean {geomean(series[0][1]):.3f}")
+    ax.set_ylim(0.5, max(1.5, max(max(v) for _, v in series) * 1.05))
+    ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(os.path.join(RESULTS, "qor.png"), dpi=120)
 
 
 def write_scaling(rows, args):
     """Written after every width, so that a long series leaves its finished rows."""
-    lines = [f"# Scaling: nandflow on WxW multipliers", "",
-             f"-O2 is the default flow with its time limit ({args.time_limit} s for the whole run, Yosys included): "
-             "its time is mostly the limit. -O0 maps without optimising: Yosys's front end, reading, mapping and "
-             "writing, which is what grows with the design. Yosys: `synth -flatten; abc -g NAND` "
+    lines = ["# Scaling: nandflow on WxW multipliers", "",
+             "-O2 is the default flow (bounded by work). -O0 maps without optimising: Yosys's front end, reading, "
+             "mapping and writing, which is what grows with the design. Yosys: `synth -flatten; abc -g NAND` "
              f"(stopped after {args.scaling_yosys_timeout} s). Peak memory is the largest resident set. "
              "Written by `make bench`.", "",
              "| multiplier | -O2 NAND2 | -O2 s | -O2 MB | -O0 NAND2 | -O0 s | -O0 MB | Yosys NAND | Yosys s | Yosys MB |",
@@ -232,8 +359,8 @@ def scaling(args):
             p = os.path.join(tmp, f"mul{w}.v")
             open(p, "w").write(f"module mul{w}(input [{w-1}:0] a, b, output [{2*w-1}:0] p); assign p = a * b; endmodule\n")
             print(f"bench: scaling mul{w}", file=sys.stderr, flush=True)
-            n = nandflow(p, f"mul{w}", tmp, args.effort, args.time_limit)
-            m = nandflow(p, f"mul{w}", tmp, 0, args.time_limit)
+            n = nandflow(p, f"mul{w}", tmp)
+            m = nandflow(p, f"mul{w}", tmp, ["-O0"])
             y = baseline_yosys(p, f"mul{w}", tmp, args.scaling_yosys_timeout)
             rows.append({"width": w, "nandflow": n, "map_only": m, "yosys": y})
             write_scaling(rows, args)
@@ -246,7 +373,7 @@ def plot_scaling(rows, args):
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
         fig, ax = plt.subplots(1, 2, figsize=(10, 4))
-        for key, label, mark in (("nandflow", f"nandflow -O{args.effort}", "o-"), ("map_only", "nandflow -O0", "^-")):
+        for key, label, mark in (("nandflow", "nandflow -O2", "o-"), ("map_only", "nandflow -O0", "^-")):
             ok = [r for r in rows if r.get(key)]
             ax[0].loglog([r[key]["nand"] for r in ok], [r[key]["seconds"] for r in ok], mark, label=label)
             ax[1].loglog([r[key]["nand"] for r in ok], [r[key]["mb"] for r in ok], mark, label=label)
@@ -262,18 +389,15 @@ def plot_scaling(rows, args):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--effort", type=int, default=2)
-    ap.add_argument("--time-limit", type=float, default=60)
-    ap.add_argument("--quick", action="store_true", help="generated designs of 8 and 16 bits only")
+    ap.add_argument("--epfl-only", action="store_true", help="the EPFL table only")
     ap.add_argument("--scaling", action="store_true", help="also run the scaling series")
-    ap.add_argument("--no-qor", action="store_true", help="skip the QoR suite (scaling series only)")
+    ap.add_argument("--no-qor", action="store_true", help="skip the QoR tables (scaling series only)")
     ap.add_argument("--scaling-widths", type=int, nargs="*", default=[8, 16, 32, 64, 128])
     ap.add_argument("--scaling-yosys-timeout", type=int, default=900)
-    ap.add_argument("--plots-only", action="store_true", help="redraw the plots from qor.json and scaling.json")
+    ap.add_argument("--tables-only", action="store_true", help="rewrite qor.md and the plots from qor.json")
     args = ap.parse_args()
-    if args.plots_only:
-        plot_qor(json.load(open(os.path.join(RESULTS, "qor.json"))))
-        plot_scaling(json.load(open(os.path.join(RESULTS, "scaling.json"))), args)
+    if args.tables_only:
+        write_qor(json.load(open(os.path.join(RESULTS, "qor.json"))))
         return
     if not args.no_qor:
         qor(args)

@@ -7,7 +7,7 @@ set -euo pipefail
 nandflow=$1; root=$2; hackasm=$3; hacksim=$4
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$nandflow" synth "$root"/rtl/hack/*.v --top CPU -o "$work/cpu_nand.v" --verify -O1 --time-limit 30 | tee "$work/log"
+"$nandflow" synth "$root"/rtl/hack/*.v --top CPU -o "$work/cpu_nand.v" --verify -O1 | tee "$work/log"
 grep -q '^PROVEN' "$work/log"
 "$nandflow" cosim "$root"/rtl/hack/*.v --top CPU --netlist "$work/cpu_nand.v" --cycles 1000
 

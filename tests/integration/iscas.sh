@@ -13,7 +13,7 @@ count=0
 for f in "$bench"/iscas85/*.v "$bench"/iscas85/*.aig "$bench"/iscas89/*.v; do
   [ -e "$f" ] || continue
   name=$(basename "$f")
-  "$nandflow" synth "$f" -o "$work/net.v" --verify -O1 --time-limit 10 >"$work/synth.log" 2>&1 || { cat "$work/synth.log"; exit 1; }
+  "$nandflow" synth "$f" -o "$work/net.v" --verify -O1 >"$work/synth.log" 2>&1 || { cat "$work/synth.log"; exit 1; }
   grep -q '^PROVEN' "$work/synth.log"
   nands=$(awk '/NAND2 gates/ {print $3}' "$work/synth.log")
   "$nandflow" cosim "$f" --cycles 1000 --netlist "$work/net.v" >"$work/cosim.log" 2>&1 || { cat "$work/cosim.log"; exit 1; }

@@ -16,7 +16,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 for ((s = first; s <= last; s++)); do
   "$gen" "$s" --small -o "$work/d.v" --testbench "$work/tb.v"
   level=$((s % 4))
-  if ! "$nandflow" synth "$work/d.v" -o "$work/n.v" --verify -O$level --time-limit 2 >"$work/log" 2>&1 \
+  if ! "$nandflow" synth "$work/d.v" -o "$work/n.v" --verify -O$level --time-limit 60 >"$work/log" 2>&1 \
      || ! grep -q '^PROVEN' "$work/log"; then
     echo "FAIL seed $s -O$level: $(grep -m1 -E 'NOT EQUIVALENT|nandflow:' "$work/log")"
     fail=$((fail + 1))

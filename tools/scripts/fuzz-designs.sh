@@ -28,7 +28,7 @@ for ((s = seed; ; s++)); do
   [ "$minutes" -eq 0 ] && [ "$done_count" -ge "$count" ] && break
   "$gen" "$s" $size -o "$work/d.v" --testbench "$work/tb.v"
   for level in 0 1 2 3; do
-    if ! "$nandflow" synth "$work/d.v" -o "$work/n.v" --verify -O$level --time-limit 5 >"$work/log" 2>&1 \
+    if ! "$nandflow" synth "$work/d.v" -o "$work/n.v" --verify -O$level --time-limit 60 >"$work/log" 2>&1 \
        || ! grep -q '^PROVEN' "$work/log" \
        || ! sed 's/^module random_design /module random_design_net /' "$work/n.v" >"$work/net.v" \
        || ! iverilog -g2012 -o "$work/tb.vvp" "$work/d.v" "$work/net.v" "$work/nf_cells.v" "$work/tb.v" >>"$work/log" 2>&1 \

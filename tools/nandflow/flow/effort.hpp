@@ -21,6 +21,8 @@ struct EffortLevel {
   std::int64_t conflict_scale;  // SAT conflict limits are multiplied by this
   int odc_levels;               // fanout depth of the don't-care windows
   int max_divisors;             // candidate signals per resubstituted gate
+  int simulation_words;         // 64 random patterns each, for sweeping and resubstitution
+  int max_exact_outputs_4;      // 4-input windows with up to this many outputs go to exact synthesis
 };
 
 const EffortLevel& effort_level(int level);  // 0..3

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <functional>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -27,6 +28,17 @@ std::size_t nand_equivalent(const Design& d, const NandNetwork& net) {
 }
 
 namespace {
+
+// Above this many AND nodes a design is large: its gold model is not optimised as a
+// start of its own when ABC's are there.
+constexpr std::size_t kLargeDesignAnds = 5000;
+// Below this many NAND2 gates every start gets window resynthesis: which one ends
+// smallest is hard to tell before (the Hack CPU: 820 NAND2 from a start of 892, while
+// the 842 of the smallest start do not shrink).
+constexpr std::size_t kSmallNetworkGates = 2000;
+// Above this many NAND2 gates a network is large: cheaper SAT sweeping, and window
+// resynthesis for two starts only (one per core).
+constexpr std::size_t kLargeNetworkGates = 20000;
 
 std::string format_seconds(double s) {
   char buf[32];
@@ -95,6 +107,10 @@ class Passes {
 
   void sweep(Start& s, const std::string& prefix) const {
     sat_sweep_params sp;
+    sp.simulation_words = level_.simulation_words;
+    // A large network gets a tenth of the conflicts per proof: its hard pairs (a
+    // logarithm's) are rarely equal, and each would cost a second.
+    if (s.net.num_gates() > kLargeNetworkGates) sp.conflict_limit /= 10;
     sp.conflict_limit *= level_.conflict_scale;
     sp.deadline = deadline_;
     sp.patterns = &s.patterns;
@@ -114,6 +130,7 @@ class Passes {
     bp.conflict_limit *= level_.conflict_scale;
     bp.deadline = deadline_;
     bp.patterns = &s.patterns;
+    bp.simulation_words = level_.simulation_words;
     nand_resubstitution_stats st;
     s.net = nand_resubstitution(s.net, bp, &st);
     record(s, "resubstitution", st, prefix + "resubstitution",
@@ -128,7 +145,7 @@ class Passes {
     rp.max_cut_size = cut;
     rp.database = &NandDatabase::builtin();
     rp.deadline = deadline_;
-    rp.sat_for_4_inputs = level_.conflict_scale > 1;
+    rp.max_exact_outputs[4] = level_.max_exact_outputs_4;
     nand_resynthesis_stats st;
     s.net = nand_resynthesis(s.net, rp, &st);
     record(s, "windows", st, prefix + std::to_string(cut) + "-input windows",
@@ -172,12 +189,19 @@ SynthResult synthesize(const synth_params& ps) {
   // network keeps its unresubstituted version as a further start, because resynthesis
   // sometimes does better from Yosys's structure (the 16-bit adder: 139 NAND2 from it,
   // 141 from the resubstituted one). The longest tasks come first.
+  // A start far larger than the gold model mapped as it is will not win (ABC's BDD script
+  // on an adder: ten times the gates): it is kept as it came, without passes.
+  const std::size_t gold_mapped = nand_map(gold.aig).num_gates();
+  auto hopeless = [&](const Start& s) { return s.net.num_gates() > gold_mapped + gold_mapped / 2; };
   auto finish_start = [&](std::unique_ptr<Start> s, std::vector<std::unique_ptr<Start>>& out) {
-    if (level.sweep_and_resub) {
+    if (hopeless(*s)) s->log.push_back(s->name + ": far larger than the source mapped as it is: left as it is");
+    if (level.sweep_and_resub && !hopeless(*s)) {
       NandNetwork before = s->net;
+      // Also where ABC's &fraig has swept: the counterexamples it finds are the patterns
+      // that make resubstitution's candidates worth proving.
       passes.sweep(*s, s->name + ", ");
       passes.resub(*s, s->name + ", ");
-      if (before.num_gates() < 5000 && s->net.num_gates() < before.num_gates()) {
+      if (before.num_gates() < kSmallNetworkGates / 2 && s->net.num_gates() < before.num_gates()) {
         auto x = std::make_unique<Start>();
         x->name = s->name + "+unswept";
         x->design = s->design;
@@ -232,7 +256,7 @@ SynthResult synthesize(const synth_params& ps) {
       }
     });
   if (level.abc_starts)
-    for (const AbcScript* script : {&kAbcStrongArea, &kAbcSweptArea})
+    for (const AbcScript* script : {&kAbcStrongArea, &kAbcSweptArea, &kAbcBddMuxes})
       tasks.push_back([&, script](std::vector<std::unique_ptr<Start>>& out) {
         auto s = std::make_unique<Start>();
         s->name = script->name;
@@ -253,17 +277,31 @@ SynthResult synthesize(const synth_params& ps) {
                          format_seconds(as.seconds));
         finish_start(std::move(s), out);
       });
-  tasks.push_back([&](std::vector<std::unique_ptr<Start>>& out) { finish_start(mapped_start(e.gold_name, &gold), out); });
+  // The gold model as it is: with ABC's starts beside it, a large one is only mapped (its
+  // structure is rarely the better start there, and sweeping it costs most).
+  tasks.push_back([&](std::vector<std::unique_ptr<Start>>& out) {
+    auto s = mapped_start(e.gold_name, &gold);
+    if (level.abc_starts && gold.aig.num_ands() > kLargeDesignAnds) out.push_back(std::move(s));
+    else finish_start(std::move(s), out);
+  });
   std::vector<std::vector<std::unique_ptr<Start>>> made(tasks.size());
   parallel_for(tasks.size(), threads, [&](std::size_t i) { tasks[i](made[i]); });
   std::vector<std::unique_ptr<Start>> starts;
   for (auto& m : made)
     for (auto& s : m) starts.push_back(std::move(s));
 
-  // Starts that did not run (ABC missing) leave; the rest are ordered by size, ties by name.
+  // Starts that did not run (ABC missing) leave, and so do copies of another (two ABC
+  // scripts often agree); the rest are ordered by size, ties by name.
   std::vector<Start*> order;
-  for (auto& s : starts)
-    if (s->ok) order.push_back(s.get());
+  for (auto& s : starts) {
+    if (!s->ok) continue;
+    bool copy = false;
+    for (const Start* o : order)
+      copy = copy || (o->net.gates == s->net.gates && o->net.outputs == s->net.outputs &&
+                      o->net.latches == s->net.latches);
+    if (copy) s->log.push_back(s->name + ": the same network as another start: not resynthesised");
+    else order.push_back(s.get());
+  }
   auto by_size = [](const Start* a, const Start* b) {
     if (a->net.num_gates() != b->net.num_gates()) return a->net.num_gates() < b->net.num_gates();
     return a->name < b->name;
@@ -272,7 +310,21 @@ SynthResult synthesize(const synth_params& ps) {
 
   // Phase 2, in parallel: window resynthesis of the best starts, 3- then 4-input windows.
   if (level.max_window_inputs >= 3) {
-    std::size_t tries = std::min<std::size_t>(static_cast<std::size_t>(level.resynthesised_starts), order.size());
+    std::size_t tries = order.front()->net.num_gates() < kSmallNetworkGates
+                            ? order.size()
+                            : std::min<std::size_t>(static_cast<std::size_t>(level.resynthesised_starts), order.size());
+    if (order.front()->net.num_gates() > kLargeNetworkGates) tries = std::min<std::size_t>(tries, 2);
+    // When only some starts are resynthesised, the second is the best of another origin
+    // than the first (ABC's scripts often end alike; a Yosys start reaches what they do
+    // not: a 64-bit multiplier, 32,204 from the source's own gates against 32,782).
+    if (tries < order.size() && tries >= 2) {
+      auto family = [](const Start* s) { return s->name.substr(0, s->name.find('-')); };
+      auto other = std::find_if(order.begin() + 1, order.end(),
+                                [&](const Start* s) { return family(s) != family(order.front()) && !hopeless(*s); });
+      if (other != order.end() && other - order.begin() >= static_cast<std::ptrdiff_t>(tries))
+        std::rotate(order.begin() + static_cast<std::ptrdiff_t>(tries) - 1, other, other + 1);
+    }
+    while (tries > 1 && hopeless(*order[tries - 1])) --tries;
     parallel_for(tries, threads, [&](std::size_t i) {
       Start& s = *order[i];
       for (int cut = 3; cut <= level.max_window_inputs; ++cut) passes.resynthesise(s, cut, s.name + ", ");
@@ -280,16 +332,41 @@ SynthResult synthesize(const synth_params& ps) {
     std::stable_sort(order.begin(), order.end(), by_size);
   }
 
-  // Phase 3: on the best network, SAT sweeping, resubstitution and window resynthesis
-  // again, in turn, until a round saves nothing (at most max_rounds).
+  // Phase 2b, for a small network: the best so far handed back to ABC's area script, which
+  // restructures it its way, and resynthesised again: two engines in turn find what
+  // neither finds alone (a control block: 125 NAND2, then 122).
+  if (level.abc_starts && level.max_window_inputs >= 3 && order.front()->net.num_gates() < kSmallNetworkGates) {
+    const Start& best = *order.front();
+    auto again = std::make_unique<Start>();
+    again->name = best.name + "+abc";
+    again->design = best.design;
+    again->patterns = best.patterns;
+    abc_map_stats as;
+    std::optional<NandNetwork> net = abc_map(aig_of_nand(best.net), {}, &as);
+    again->seconds["ABC"] += as.seconds;
+    if (net) {
+      again->net = std::move(*net);
+      again->log.push_back(again->name + ": Berkeley ABC on the best network, mapped to " +
+                           std::to_string(again->net.num_gates()) + " NAND2, " + format_seconds(as.seconds));
+      if (level.sweep_and_resub) passes.resub(*again, again->name + ", ");
+      for (int cut = 3; cut <= level.max_window_inputs; ++cut) passes.resynthesise(*again, cut, again->name + ", ");
+      order.push_back(again.get());
+      starts.push_back(std::move(again));
+      std::stable_sort(order.begin(), order.end(), by_size);
+    }
+  }
+
+  // Phase 3: on the best network, resubstitution and window resynthesis again, in turn,
+  // until a round saves nothing (at most max_rounds). (SAT sweeping again finds next to
+  // nothing there: every start was swept, and the passes since merge what they build.)
   Start& best = *order.front();
   for (int round = 1; round <= level.max_rounds && !deadline.expired(); ++round) {
     std::size_t round_start = best.net.num_gates();
     std::string prefix = best.name + ", round " + std::to_string(round) + ", ";
-    passes.sweep(best, prefix);
     passes.resub(best, prefix);
     passes.resynthesise(best, level.max_window_inputs, prefix);
-    if (best.net.num_gates() >= round_start) break;
+    // Another round only while rounds pay (at least a thousandth of the network).
+    if ((round_start - std::min(round_start, best.net.num_gates())) * 1000 < round_start) break;
   }
 
   SynthResult r;

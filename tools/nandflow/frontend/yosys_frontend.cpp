@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -187,14 +188,48 @@ std::string flatten_commands(const FrontendParams& p) {
          modules + "\n";
 }
 
-// Stage 1 of every elaboration: processes and hierarchy resolved, tri-states
-// made visible, so that latches and tri-states can be refused by source name.
-std::string stage1_commands(const FrontendParams& params, const TempDir& dir) {
-  // A variable part select (a[i +: 2]) becomes $shiftx, which reads x out of range; made a
-  // $shift it reads 0 there, which is one of the values x allows. Done once, here, so that
-  // every candidate flow resolves it the same way as the gold model.
-  return "proc\n" + flatten_commands(params) + "tribuf\nchtype -map $shiftx $shift\nwrite_json " +
-         dir.file("pre.json") + "\n";
+// Stage 1 of every elaboration: processes and hierarchy resolved, tri-states made
+// visible. A variable part select (a[i +: 2]) becomes $shiftx, which reads x out of
+// range; made a $shift it reads 0 there, which is one of the values x allows. Done
+// once, here, so that every candidate flow resolves it the same way as the gold model.
+std::string stage1_commands(const FrontendParams& params) {
+  return "proc\n" + flatten_commands(params) + "tribuf\nchtype -map $shiftx $shift\n";
+}
+
+// What `stat -width` says the design is made of after stage 1.
+struct CellCensus {
+  bool bit_level = true;            // single-bit gates and flip-flops only
+  bool latch_or_tristate = false;   // something nandflow refuses (named by refuse_unsupported_cells)
+};
+
+CellCensus read_cell_census(const std::string& stat_text) {
+  static const std::regex line(R"(^\s+(\S+?)(?:_(\d+))?\s+(\d+)\s*$)");
+  static const std::set<std::string> gates = {"$and", "$or", "$xor", "$xnor", "$not", "$mux",
+                                              "$logic_not", "$logic_and", "$logic_or", "$pos"};
+  static const std::set<std::string> flops = {"$dff",  "$adff",  "$sdff",  "$dffe",  "$adffe", "$sdffe",
+                                              "$sdffce", "$dffsr", "$dffsre", "$aldff", "$aldffe"};
+  CellCensus c;
+  std::istringstream in(stat_text);
+  bool in_cells = false;
+  for (std::string l; std::getline(in, l);) {
+    if (l.find("Number of cells:") != std::string::npos) {
+      in_cells = true;
+      continue;
+    }
+    std::smatch m;
+    if (!in_cells || !std::regex_match(l, m, line)) {
+      if (in_cells && l.find_first_not_of(" \t") == std::string::npos) in_cells = false;
+      continue;
+    }
+    std::string type = m[1].str();
+    if (type.find("latch") != std::string::npos || type.find("LATCH") != std::string::npos || type == "$_SR_" ||
+        type.rfind("$_SR_", 0) == 0 || type == "$tribuf" || type == "$_TBUF_")
+      c.latch_or_tristate = true;
+    bool fine = type.rfind("$_", 0) == 0;
+    bool single_gate = gates.count(type) && m[2].matched && m[2].str() == "1";
+    if (!fine && !single_gate && !flops.count(type)) c.bit_level = false;
+  }
+  return c;
 }
 
 // Yosys's `abc -g NAND` with its own script for gate libraries (Yosys 0.23, abc.cc),
@@ -219,27 +254,35 @@ std::string top_option(const FrontendParams& p) { return p.top.empty() ? "-auto-
 
 // The light elaboration of a bit-level design: its gates as AND/NOT, flip-flops legalised,
 // no word-level optimisation (Yosys's opt passes take minutes on a 50,000-gate netlist and
-// do nothing there that nandflow's own passes do not).
-std::string light_commands() { return std::string("opt_clean\ntechmap\nopt_clean\n") + kDffLegalize + "aigmap\nopt_clean\n"; }
+// do nothing there that nandflow's own passes do not; dead logic goes when nandflow reads
+// it). Word-level cells are left as they are.
+std::string light_commands() { return std::string("simplemap\n") + kDffLegalize + "aigmap t:$_*\n"; }
 
 Elaboration elaborate_for_synthesis(const FrontendParams& params, FrontendStats* stats) {
   TempDir dir;
   std::string top_opt = top_option(params);
   Elaboration e;
-  // Run 1: the source read, and refused if it holds what nandflow cannot build. A
-  // bit-level source gets its gold model from the light elaboration of what run 1 saved.
-  std::string script = read_commands(params) + stage1_commands(params, dir) + "write_rtlil " + dir.file("pre.il") + "\n";
+  // Run 1: the source read, counted by cell type, and elaborated the light way (which
+  // gives the gold model when the source is bit-level, and costs little otherwise: the
+  // word-level cells are left alone). What nandflow cannot build is refused by name (a
+  // further run writes the netlist that message needs).
+  std::string script = read_commands(params) + stage1_commands(params) + "tee -q -o " + dir.file("cells.txt") +
+                       " stat -width\n" + light_commands() + "write_json " +
+                       dir.file("light.json") + "\n";
   double seconds = run_yosys_script(script, dir, params.verbose).seconds;
-  e.bit_level = refuse_unsupported_cells(dir.file("pre.json")).bit_level;
+  CellCensus census = read_cell_census(read_file(dir.file("cells.txt")));
+  if (census.latch_or_tristate) {
+    run_yosys_script(read_commands(params) + stage1_commands(params) + "write_json " + dir.file("pre.json") + "\n",
+                     dir, params.verbose);
+    refuse_unsupported_cells(dir.file("pre.json"));
+  }
+  e.bit_level = census.bit_level;
   if (e.bit_level) {
-    script = "read_rtlil " + dir.file("pre.il") + "\nhierarchy " + top_opt + "\n" + light_commands() +
-             "write_json " + dir.file("light.json") + "\n";
-    seconds += run_yosys_script(script, dir, params.verbose).seconds;
     e.gold = read_limited(dir.file("light.json"), params);
     e.gold_name = "yosys-gates";
   } else {
     // Run 2, for a word-level source: Yosys's generic synthesis without ABC.
-    script = read_commands(params) + stage1_commands(params, dir) + synth_commands(top_opt, false) +
+    script = read_commands(params) + stage1_commands(params) + synth_commands(top_opt, false) +
              "aigmap\nopt_clean\nwrite_json " + dir.file("gold.json") + "\n";
     seconds += run_yosys_script(script, dir, params.verbose).seconds;
     e.gold = read_limited(dir.file("gold.json"), params);
@@ -264,7 +307,7 @@ YosysStarts yosys_synth_starts(const FrontendParams& params, FrontendStats* stat
   // networks nandflow has always started from (from a fresh start, ABC returns another
   // 188-NAND 16-bit adder, and resynthesis ends at 142 NAND2 instead of 139). What is new
   // comes after the rest, for the same reason.
-  std::string script = read_commands(params) + stage1_commands(params, dir) + "design -save nf_source\n" +
+  std::string script = read_commands(params) + stage1_commands(params) + "design -save nf_source\n" +
                        synth_commands(top_opt, false) + "design -save nf_noabc\ndesign -load nf_source\n" +
                        synth_commands(top_opt, true) + "design -save nf_synth\n";
   script += "aigmap\nopt_clean\nwrite_json " + dir.file("synth.json") + "\n";

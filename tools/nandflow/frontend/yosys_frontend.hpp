@@ -62,7 +62,7 @@ struct YosysStarts {
   std::vector<std::pair<std::string, Design>> candidates;
   std::size_t abc_nand_cells = 0;
 };
-constexpr std::size_t kFullSynthCandidateLimit = 2500;
+constexpr std::size_t kFullSynthCandidateLimit = 1000;
 YosysStarts yosys_synth_starts(const FrontendParams& params, FrontendStats* stats = nullptr);
 
 // Reads a netlist written by nandflow (plus its nf_cells.v) with a light script

@@ -33,6 +33,8 @@ const AbcScript kAbcStrongArea = {"abc-area", "strash; dc2; " NANDFLOW_COMPRESS2
 const AbcScript kAbcSweptArea = {
     "abc-fraig-area", "strash; &get -n; &fraig -x -C 100; &put; dc2; " NANDFLOW_COMPRESS2RS NANDFLOW_COMPRESS2RS "dch -f"};
 
+const AbcScript kAbcBddMuxes = {"abc-bdd", "strash; collapse -B 20000; muxes; strash; dch -f"};
+
 std::string abc_binary() {
   for (const char* name : {"berkeley-abc", "yosys-abc"})
     if (program_exists(name)) return name;
@@ -59,6 +61,10 @@ std::optional<NandNetwork> abc_map(const Aig& aig, const abc_map_params& ps, abc
                        "; map -a; write_blif out.blif";
   ProcessResult r = run_process({abc, "-q", script}, dir.path());
   stats.ran = true;
+  if (r.output.find("Collapsing has failed") != std::string::npos) {
+    stats.message = "its global BDDs are larger than the script's limit";
+    return done(std::nullopt);
+  }
   if (r.exit_code != 0 || !file_exists(dir.file("out.blif"))) {
     stats.message = "ABC failed (exit " + std::to_string(r.exit_code) + "): " + r.output.substr(0, 500);
     return done(std::nullopt);

@@ -57,3 +57,28 @@ NandNetwork nand_map(const Aig& aig, const nand_map_params&, nand_map_stats* st)
 }
 
 }  // namespace nandflow
+
+namespace nandflow {
+
+Aig aig_of_nand(const NandNetwork& net) {
+  Aig aig;
+  std::vector<Lit> lit(net.num_ids(), kLit0);
+  lit[1] = kLit1;
+  for (std::size_t i = 0; i < net.num_inputs; ++i) lit[2 + i] = make_lit(aig.create_input("i" + std::to_string(i)));
+  for (std::size_t i = 0; i < net.num_latches(); ++i)
+    lit[2 + net.num_inputs + i] = make_lit(aig.latch(aig.create_latch("q" + std::to_string(i))).out);
+  auto of = [&](const NandSig& s) { return lit[net.id_of(s)]; };
+  for (std::size_t g = 0; g < net.gates.size(); ++g)
+    lit[net.first_gate_id() + g] = lit_not(aig.create_and(of(net.gates[g][0]), of(net.gates[g][1])));
+  for (std::size_t o = 0; o < net.outputs.size(); ++o) aig.add_output("o" + std::to_string(o), of(net.outputs[o]));
+  for (std::size_t i = 0; i < net.num_latches(); ++i) {
+    Latch& l = aig.latch(i);
+    l.next = of(net.latches[i].d);
+    l.clock = of(net.latches[i].clock);
+    l.async_reset = of(net.latches[i].reset);
+    l.async_set = of(net.latches[i].set);
+  }
+  return aig;
+}
+
+}  // namespace nandflow

@@ -21,3 +21,12 @@ struct nand_map_stats {
 NandNetwork nand_map(const Aig& aig, const nand_map_params& ps = {}, nand_map_stats* st = nullptr);
 
 }  // namespace nandflow
+
+namespace nandflow {
+
+// The other way: a NAND network as an AIG (each gate an AND node whose output is used
+// complemented), with its inputs, flip-flops (their pins only: names, edges and initial
+// values are not carried) and outputs in order. For handing a network back to ABC.
+Aig aig_of_nand(const NandNetwork& net);
+
+}  // namespace nandflow

@@ -28,6 +28,7 @@ struct NandNetwork {
   std::vector<NandSig> outputs;  // one per AIG output, same order
   struct LatchPins {
     NandSig d, clock, reset, set;  // reset/set are Const0 when the flip-flop has none
+    bool operator==(const LatchPins&) const = default;
   };
   std::vector<LatchPins> latches;  // one per AIG latch, same order
 

@@ -28,6 +28,7 @@ NandEditor::NandEditor(const NandNetwork& net, int sim_words, std::uint64_t seed
   sig_.assign(total * stride_, 0);
   var_.assign(total, 0);
   std::mt19937_64 rng(seed);
+  first_added_ = static_cast<std::size_t>(sim_words);
   for (std::size_t w = 0; w < stride_; ++w) sig_[stride_ + w] = ~0ULL;
   for (Id id = 2; id < first_gate_; ++id)
     for (int w = 0; w < words_; ++w) sig_[static_cast<std::size_t>(id) * stride_ + w] = rng();
@@ -189,12 +190,17 @@ void NandEditor::simulate_gate(Id g) {
 }
 
 bool NandEditor::add_word(const std::vector<std::uint64_t>& leaf_values) {
-  if (static_cast<std::size_t>(words_) >= stride_ || leaf_values.size() != num_leaves()) return false;
-  const std::size_t w = static_cast<std::size_t>(words_);
+  if (leaf_values.size() != num_leaves()) return false;
+  // When full, the oldest added word gives way (the random words stay).
+  std::size_t w = static_cast<std::size_t>(words_);
+  if (w >= stride_) {
+    w = first_added_ + next_overwrite_;
+    next_overwrite_ = (next_overwrite_ + 1) % (stride_ - first_added_);
+  }
   for (Id id = 2; id < first_gate_; ++id) sig_[id * stride_ + w] = leaf_values[id - 2];
   for (Id g : gates_in_order())
     sig_[g * stride_ + w] = ~(sig_[fanin_[g][0] * stride_ + w] & sig_[fanin_[g][1] * stride_ + w]);
-  ++words_;
+  if (w == static_cast<std::size_t>(words_)) ++words_;
   return true;
 }
 

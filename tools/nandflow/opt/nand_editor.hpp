@@ -58,7 +58,8 @@ class NandEditor {
   int words() const { return words_; }
   const std::uint64_t* sig(Id id) const { return &sig_[static_cast<std::size_t>(id) * stride_]; }
   // One more word of patterns (a value per leaf, as in SimulationPatterns), simulated
-  // through every live gate; false when the signatures are full.
+  // through every live gate; when the signatures are full it replaces the oldest word
+  // added (the random ones stay).
   bool add_word(const std::vector<std::uint64_t>& leaf_values);
   std::size_t num_leaves() const { return first_gate_ - 2; }
 
@@ -104,6 +105,7 @@ class NandEditor {
   std::vector<std::array<Id, 4>> latches_;
   int words_;
   std::size_t stride_;  // words_ can grow up to this
+  std::size_t first_added_ = 0, next_overwrite_ = 0;
   std::vector<std::uint64_t> sig_;
   std::unique_ptr<SatSolver> sat_;
   std::vector<int> var_;

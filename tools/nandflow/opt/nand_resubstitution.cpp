@@ -273,7 +273,9 @@ NandNetwork nand_resubstitution(const NandNetwork& net, const nand_resubstitutio
       if (ed.alive(g)) resub.try_gate(g);
     }
     NandNetwork next = ed.network();
-    bool better = next.gates.size() < current.gates.size();
+    // Another pass only while passes pay (at least a thousandth of the network).
+    bool better = (next.gates.size() + current.gates.size() / 1000) < current.gates.size() ||
+                  (current.gates.size() < 1000 && next.gates.size() < current.gates.size());
     if (next.gates.size() <= current.gates.size()) current = std::move(next);
     if (!better) break;
   }

@@ -17,6 +17,43 @@ namespace {
 
 using Cut = std::vector<std::uint32_t>;  // sorted leaf ids
 
+// A cut of at most four leaves, without allocation.
+struct SmallCut {
+  std::uint8_t size = 0;
+  std::array<std::uint32_t, 4> leaf{};
+  static SmallCut single(std::uint32_t id) {
+    SmallCut c;
+    c.size = 1;
+    c.leaf[0] = id;
+    return c;
+  }
+  // The union of two sorted cuts, if it has at most `limit` leaves.
+  static bool merge(const SmallCut& a, const SmallCut& b, int limit, SmallCut* out) {
+    int i = 0, j = 0, k = 0;
+    while (i < a.size || j < b.size) {
+      std::uint32_t x;
+      if (j == b.size || (i < a.size && a.leaf[static_cast<std::size_t>(i)] < b.leaf[static_cast<std::size_t>(j)]))
+        x = a.leaf[static_cast<std::size_t>(i++)];
+      else if (i == a.size || b.leaf[static_cast<std::size_t>(j)] < a.leaf[static_cast<std::size_t>(i)])
+        x = b.leaf[static_cast<std::size_t>(j++)];
+      else
+        x = a.leaf[static_cast<std::size_t>(i++)], ++j;
+      if (k == limit || k == 4) return false;
+      out->leaf[static_cast<std::size_t>(k++)] = x;
+    }
+    out->size = static_cast<std::uint8_t>(k);
+    for (std::size_t r = static_cast<std::size_t>(k); r < 4; ++r) out->leaf[r] = 0;
+    return true;
+  }
+  bool operator==(const SmallCut& o) const { return size == o.size && leaf == o.leaf; }
+  bool operator<(const SmallCut& o) const {
+    // The order std::set<std::vector> gave: lexicographic on the leaves, shorter first on ties.
+    for (std::size_t r = 0; r < std::min(size, o.size); ++r)
+      if (leaf[r] != o.leaf[r]) return leaf[r] < o.leaf[r];
+    return size < o.size;
+  }
+};
+
 // A window to replace: gates W computed from leaves C; outputs O; the new chain.
 struct Replacement {
   Cut leaves;
@@ -145,49 +182,62 @@ NandNetwork nand_resynthesis(const NandNetwork& input, const nand_resynthesis_pa
     for (const auto& l : net.latches)
       for (const NandSig& s : {l.d, l.clock, l.reset, l.set}) is_root[net.id_of(s)] = true;
 
-    // Cut enumeration: each gate's cuts merge its fanins' cuts.
-    std::vector<std::vector<Cut>> cuts(total);
-    for (std::size_t id = 0; id < first; ++id) cuts[id] = {Cut{static_cast<std::uint32_t>(id)}};
-    std::set<Cut> distinct;
+    // Cut enumeration: each gate's cuts merge its fanins' cuts. A cut is at most four
+    // sorted leaf ids, kept in fixed arrays (this pass looks at hundreds of thousands).
+    std::vector<std::vector<SmallCut>> cuts(total);
+    for (std::size_t id = 0; id < first; ++id) cuts[id] = {SmallCut::single(static_cast<std::uint32_t>(id))};
+    std::vector<SmallCut> distinct;
+    std::vector<SmallCut> mine;
     for (std::size_t id = first; id < total; ++id) {
-      std::vector<Cut> mine;
+      mine.clear();
       const auto& ca = cuts[fanin[id][0]];
       const auto& cb = cuts[fanin[id][1]];
-      for (const Cut& x : ca)
-        for (const Cut& y : cb) {
-          Cut u;
-          std::set_union(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(u));
-          if (static_cast<int>(u.size()) > ps.max_cut_size) continue;
-          if (u.size() == 1 && u[0] < 2) continue;  // constants alone are not windows
+      for (const SmallCut& x : ca)
+        for (const SmallCut& y : cb) {
+          SmallCut u;
+          if (!SmallCut::merge(x, y, ps.max_cut_size, &u)) continue;
+          if (u.size == 1 && u.leaf[0] < 2) continue;  // constants alone are not windows
           if (std::find(mine.begin(), mine.end(), u) == mine.end()) mine.push_back(u);
         }
-      std::sort(mine.begin(), mine.end(), [](const Cut& p, const Cut& q) { return p.size() < q.size(); });
+      std::stable_sort(mine.begin(), mine.end(), [](const SmallCut& p, const SmallCut& q) { return p.size < q.size; });
       if (static_cast<int>(mine.size()) > ps.cuts_per_node) mine.resize(static_cast<std::size_t>(ps.cuts_per_node));
-      for (const Cut& c : mine)
-        if (c.size() >= 2) distinct.insert(c);
-      mine.push_back(Cut{static_cast<std::uint32_t>(id)});
-      cuts[id] = std::move(mine);
+      for (const SmallCut& c : mine)
+        if (c.size >= 2) distinct.push_back(c);
+      mine.push_back(SmallCut::single(static_cast<std::uint32_t>(id)));
+      cuts[id] = mine;
     }
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    cuts.clear();
+    cuts.shrink_to_fit();
 
     // Evaluate every distinct cut as a window.
     std::vector<Replacement> candidates;
     std::vector<std::uint8_t> in_window(total, 0);
-    for (const Cut& leaves : distinct) {
+    std::vector<TruthTable> tt(total, 0);
+    std::vector<std::uint32_t> window, touched, outputs, stack, seen, heap;
+    auto push = [&](std::uint32_t g) {
+      heap.push_back(g);
+      std::push_heap(heap.begin(), heap.end(), std::greater<>());
+    };
+    for (const SmallCut& cut : distinct) {
       if ((stats.windows_tried & 63) == 0 && ps.deadline.expired()) {
         stats.stopped_by_time_limit = true;
         break;
       }
+      const Cut leaves(cut.leaf.begin(), cut.leaf.begin() + cut.size);
       // W: gates whose fanins are all leaves or in W, found forward from the leaves.
-      std::vector<std::uint32_t> window;
-      std::priority_queue<std::uint32_t, std::vector<std::uint32_t>, std::greater<>> frontier;
-      std::vector<std::uint32_t> touched;
+      window.clear();
+      touched.clear();
+      heap.clear();
       for (std::uint32_t l : leaves) in_window[l] = 2, touched.push_back(l);
       for (std::uint32_t l : leaves)
-        for (std::uint32_t f : fanouts[l]) frontier.push(f);
+        for (std::uint32_t f : fanouts[l]) push(f);
       bool too_big = false;
-      while (!frontier.empty()) {
-        std::uint32_t g = frontier.top();
-        frontier.pop();
+      while (!heap.empty()) {
+        std::pop_heap(heap.begin(), heap.end(), std::greater<>());
+        std::uint32_t g = heap.back();
+        heap.pop_back();
         if (in_window[g]) continue;
         if (!in_window[fanin[g][0]] || !in_window[fanin[g][1]]) continue;
         in_window[g] = 1;
@@ -197,14 +247,14 @@ NandNetwork nand_resynthesis(const NandNetwork& input, const nand_resynthesis_pa
           too_big = true;
           break;
         }
-        for (std::uint32_t f : fanouts[g]) frontier.push(f);
+        for (std::uint32_t f : fanouts[g]) push(f);
       }
       // A leaf computed from the window (a cut whose leaves depend on each other)
       // would make the replacement feed itself: such windows are skipped.
       if (!too_big && !window.empty()) {
         std::uint32_t lowest = *std::min_element(window.begin(), window.end());
-        std::vector<std::uint32_t> stack;
-        std::vector<std::uint32_t> seen;
+        stack.clear();
+        seen.clear();
         for (std::uint32_t l : leaves)
           if (l >= lowest) stack.push_back(l);
         while (!stack.empty() && !too_big) {
@@ -219,7 +269,7 @@ NandNetwork nand_resynthesis(const NandNetwork& input, const nand_resynthesis_pa
         }
         for (std::uint32_t x : seen) in_window[x] = 0;
       }
-      std::vector<std::uint32_t> outputs;
+      outputs.clear();
       if (!too_big) {
         for (std::uint32_t g : window) {
           bool external = is_root[g];
@@ -235,14 +285,13 @@ NandNetwork nand_resynthesis(const NandNetwork& input, const nand_resynthesis_pa
 
       // Truth tables over the leaves.
       int n = static_cast<int>(leaves.size());
-      std::unordered_map<std::uint32_t, TruthTable> tt;
       TruthTable mask = truth_table_mask(n);
       for (int j = 0; j < n; ++j) tt[leaves[static_cast<std::size_t>(j)]] = input_truth_table(j, n);
       if (leaves[0] == 0) tt[0] = 0;
       if (leaves[0] == 1 || (leaves.size() > 1 && leaves[1] == 1)) tt[1] = mask;
-      for (std::uint32_t g : window) tt[g] = static_cast<TruthTable>(~(tt.at(fanin[g][0]) & tt.at(fanin[g][1])) & mask);
+      for (std::uint32_t g : window) tt[g] = static_cast<TruthTable>(~(tt[fanin[g][0]] & tt[fanin[g][1]]) & mask);
       std::vector<TruthTable> funcs;
-      for (std::uint32_t o : outputs) funcs.push_back(tt.at(o));
+      for (std::uint32_t o : outputs) funcs.push_back(tt[o]);
       bool has_constant_leaf = leaves[0] < 2;
       if (has_constant_leaf) continue;  // constant leaves only arise from unswept logic
 
@@ -250,28 +299,16 @@ NandNetwork nand_resynthesis(const NandNetwork& input, const nand_resynthesis_pa
       std::vector<TruthTable> distinct_funcs = funcs;
       std::sort(distinct_funcs.begin(), distinct_funcs.end());
       distinct_funcs.erase(std::unique(distinct_funcs.begin(), distinct_funcs.end()), distinct_funcs.end());
-      if (n == 4 && ps.database && distinct_funcs.size() == 1) {
-        // One function of 4 inputs: the database prices and builds it.
-        int cost = ps.database->cost(funcs[0]);
-        if (cost >= 0 && cost <= budget) {
-          auto chain = ps.database->chain_for(funcs[0]);
-          ++stats.database_hits;
-          Replacement rep;
-          rep.leaves = leaves;
-          rep.window = window;
-          rep.outputs = outputs;
-          rep.chain = *chain;
-          rep.chain.outputs.assign(outputs.size(), chain->outputs[0]);
-          rep.gain = static_cast<int>(window.size()) - static_cast<int>(chain->gates.size());
-          candidates.push_back(std::move(rep));
-          continue;
-        }
-        if (!ps.sat_for_4_inputs) continue;
-      }
-      if (n == 4 && !ps.sat_for_4_inputs) continue;
-      // Single functions of 3 inputs and sets of several: the exact-synthesis library.
+      if (static_cast<int>(distinct_funcs.size()) > ps.max_exact_outputs[n]) continue;
+      // The exact-synthesis library; for one function of 4 inputs without an answer
+      // there, the NPN database's network (an upper bound).
       ++stats.sat_syntheses;
       std::optional<NandChain> chain = library.chain(n, funcs);
+      if (!chain && n == 4 && ps.database && distinct_funcs.size() == 1 && ps.database->cost(funcs[0]) >= 0) {
+        chain = ps.database->chain_for(funcs[0]);
+        chain->outputs.assign(outputs.size(), chain->outputs[0]);
+        ++stats.database_hits;
+      }
       if (!chain || static_cast<int>(chain->gates.size()) > budget) continue;
       Replacement rep;
       rep.leaves = leaves;
@@ -314,6 +351,9 @@ NandNetwork nand_resynthesis(const NandNetwork& input, const nand_resynthesis_pa
     if (next.gates.size() >= before) break;
     stats.windows_improved += applied.size();
     net = std::move(next);
+    // Another pass only while passes pay: a pass that saved less than a thousandth of
+    // the network is the last (the tail of a large design's passes saves a few gates each).
+    if ((before - net.gates.size()) * 1000 < before) break;
   }
   stats.gates_after = net.gates.size();
   stats.seconds = clock.seconds();

@@ -32,11 +32,12 @@ struct nand_resynthesis_params {
   Deadline deadline;                  // safety cap only
   bool verbose = false;
   class ExactLibrary* library = nullptr;  // default: ExactLibrary::shared()
-  // 4-input windows with one output take their network from the NAND database
-  // (opt/nand_database.hpp); SAT is used for them only with sat_for_4_inputs,
-  // which also enables multi-output 4-input windows.
+  // Windows whose outputs compute more distinct functions than this (by cut size) are
+  // left alone: multi-output answers are searched on first use, and 4-input ones cost most.
+  int max_exact_outputs[5] = {0, 1, 3, 3, 1};
+  // One function of 4 inputs that the library has no chain for takes the NPN database's
+  // (opt/nand_database.hpp), an upper bound.
   const class NandDatabase* database = nullptr;
-  bool sat_for_4_inputs = false;
 };
 
 struct nand_resynthesis_stats {

@@ -48,6 +48,7 @@ NandNetwork sat_sweep(const NandNetwork& net, const sat_sweep_params& ps, sat_sw
   int num_pending = 0;
   std::mt19937_64 rng(ps.seed ^ 0x9E3779B97F4A7C15ULL);
   auto record_counterexample = [&] {
+    if (num_pending == 64) return;  // full until the next gate flushes it
     for (std::size_t l = 0; l < pending.size(); ++l) {
       // Leaves the query did not involve read 0: they cannot matter to it.
       if (ed.model_value(static_cast<Id>(l + 2))) pending[l] |= 1ULL << num_pending;
@@ -78,7 +79,7 @@ NandNetwork sat_sweep(const NandNetwork& net, const sat_sweep_params& ps, sat_sw
       stats.stopped_by_time_limit = true;
       break;
     }
-    if (num_pending == 64) flush_patterns();
+    if (num_pending >= 16) flush_patterns();
     auto& same = seen[hash_of(g)];
     bool merged = false;
     int tries = 0;
