@@ -4,7 +4,7 @@ chip table): `nandflow count` on the Computer with its memories cut out (--black
 then on each chip that tree did not reach. The memories themselves (RAM512 and up,
 Screen, ROM32K) are arrays, not gates, and are listed by size.
 
-usage: hack_chip_table.py [--nandflow build/bin/nandflow] [-O2] [--time-limit 20]
+usage: hack_chip_table.py [--nandflow build/bin/nandflow] [-O2]
 """
 import argparse
 import glob
@@ -25,10 +25,10 @@ PROJECT = {  # the course project each chip belongs to
 }
 
 
-def count(nandflow, files, top, cut, effort, limit):
+def count(nandflow, files, top, cut, effort):
     with tempfile.TemporaryDirectory() as tmp:
         report = os.path.join(tmp, "count.json")
-        cmd = [nandflow, "count", *files, "--top", top, "--json", report, effort, "--time-limit", str(limit)]
+        cmd = [nandflow, "count", *files, "--top", top, "--json", report, effort]
         for m in cut:
             cmd += ["--blackbox", m]
         shown = ["nandflow count rtl/hack/*.v"] + cmd[2 + len(files):]
@@ -41,7 +41,6 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--nandflow", default=os.path.join(ROOT, "build/bin/nandflow"))
     ap.add_argument("-O", dest="effort", default="2")
-    ap.add_argument("--time-limit", type=int, default=20)
     args = ap.parse_args()
     files = sorted(glob.glob(os.path.join(ROOT, "rtl/hack/*.v")))
     chips = [os.path.basename(f)[:-2] for f in files if not f.endswith("WordArray.v")]
@@ -54,10 +53,10 @@ def main():
 
     effort = "-O" + args.effort
     cut = ["RAM16K", "Screen", "ROM32K"]
-    collect(count(args.nandflow, files, "Computer", cut, effort, args.time_limit))
+    collect(count(args.nandflow, files, "Computer", cut, effort))
     for chip in chips:
         if chip not in rows and chip not in MEMORIES:
-            collect(count(args.nandflow, files, chip, [], effort, args.time_limit))
+            collect(count(args.nandflow, files, chip, [], effort))
 
     order = sorted(chips, key=lambda c: (PROJECT.get(c, 9), chips.index(c)))
     print("| project | chip | NAND2 | flip-flops | NAND equivalent |")
