@@ -39,6 +39,9 @@ constexpr std::size_t kSmallNetworkGates = 2000;
 // Above this many NAND2 gates a network is large: cheaper SAT sweeping, and window
 // resynthesis for two starts only (one per core).
 constexpr std::size_t kLargeNetworkGates = 20000;
+// Above this many AND nodes a design is huge (hyp: 214,335): ABC's strong scripts would
+// take many minutes, so it gets ABC's light script only, and one start is resynthesised.
+constexpr std::size_t kHugeDesignAnds = 100000;
 
 std::string format_seconds(double s) {
   char buf[32];
@@ -60,6 +63,12 @@ struct Start {
   bool capped = false;
   bool ok = true;  // false: could not be made (ABC missing or failing)
   SimulationPatterns patterns;  // SAT counterexamples found on this start so far
+  // Per pass, the network it last left unchanged: run on that network again, it would
+  // find nothing again, so it is skipped (resubstitution in a round after windows that
+  // changed nothing: 4 s of an arbiter's 23).
+  std::map<std::string, NandNetwork> fixpoint;
+  std::size_t made_gates = 0;  // its size as it came from its origin, before any pass
+  std::map<std::string, std::size_t> saved;  // per pass, the gates its latest run saved
 };
 
 // Runs fn(i) for i in [0, n) on up to `threads` threads. Which thread runs which i
@@ -131,8 +140,11 @@ class Passes {
     bp.deadline = deadline_;
     bp.patterns = &s.patterns;
     bp.simulation_words = level_.simulation_words;
+    if (at_fixpoint(s, "resubstitution")) return skipped(s, prefix + "resubstitution");
     nand_resubstitution_stats st;
+    NandNetwork before = s.net;
     s.net = nand_resubstitution(s.net, bp, &st);
+    remember(s, "resubstitution", before);
     record(s, "resubstitution", st, prefix + "resubstitution",
            std::to_string(st.resub0) + " 0-resub, " + std::to_string(st.resub1) +
                " 1-resub, " + std::to_string(st.resub2) + " 2-resub (" + std::to_string(st.using_dont_cares) +
@@ -146,8 +158,12 @@ class Passes {
     rp.database = &NandDatabase::builtin();
     rp.deadline = deadline_;
     rp.max_exact_outputs[4] = level_.max_exact_outputs_4;
+    const std::string pass = std::to_string(cut) + "-input windows";
+    if (at_fixpoint(s, pass)) return skipped(s, prefix + pass);
     nand_resynthesis_stats st;
+    NandNetwork before = s.net;
     s.net = nand_resynthesis(s.net, rp, &st);
+    remember(s, pass, before);
     record(s, "windows", st, prefix + std::to_string(cut) + "-input windows",
            std::to_string(st.passes) + " passes, " +
                std::to_string(st.sat_syntheses) + " exact syntheses asked, " + std::to_string(st.database_hits) +
@@ -157,6 +173,19 @@ class Passes {
  private:
   // What every pass reports: its stage time, whether the safety cap stopped it, and a
   // line "<what>: <before> -> <after> NAND2, <its own figures>, <seconds>".
+  // Whether `pass` left this very network unchanged before (then it is not run again).
+  static bool at_fixpoint(const Start& s, const std::string& pass) {
+    auto it = s.fixpoint.find(pass);
+    return it != s.fixpoint.end() && it->second == s.net;
+  }
+  static void skipped(Start& s, const std::string& what) {
+    s.log.push_back(what + ": skipped (it left this same network unchanged before)");
+  }
+  static void remember(Start& s, const std::string& pass, const NandNetwork& before) {
+    if (before == s.net) s.fixpoint[pass] = before;
+    s.saved[pass] = before.num_gates() - std::min(before.num_gates(), s.net.num_gates());
+  }
+
   template <typename Stats>
   static void record(Start& s, const char* stage, const Stats& st, const std::string& what, const std::string& figures) {
     s.seconds[stage] += st.seconds;
@@ -194,6 +223,7 @@ SynthResult synthesize(const synth_params& ps) {
   const std::size_t gold_mapped = nand_map(gold.aig).num_gates();
   auto hopeless = [&](const Start& s) { return s.net.num_gates() > gold_mapped + gold_mapped / 2; };
   auto finish_start = [&](std::unique_ptr<Start> s, std::vector<std::unique_ptr<Start>>& out) {
+    s->made_gates = s->net.num_gates();
     if (hopeless(*s)) s->log.push_back(s->name + ": far larger than the source mapped as it is: left as it is");
     if (level.sweep_and_resub && !hopeless(*s)) {
       NandNetwork before = s->net;
@@ -206,6 +236,7 @@ SynthResult synthesize(const synth_params& ps) {
         x->name = s->name + "+unswept";
         x->design = s->design;
         x->net = std::move(before);
+        x->made_gates = x->net.num_gates();
         x->patterns = s->patterns;
         out.push_back(std::move(s));
         out.push_back(std::move(x));
@@ -255,8 +286,11 @@ SynthResult synthesize(const synth_params& ps) {
         finish_start(mapped_start(name, &yosys_designs.back()), out);
       }
     });
+  const bool huge = gold.aig.num_ands() > kHugeDesignAnds;
+  std::vector<const AbcScript*> scripts = {&kAbcStrongArea, &kAbcSweptArea, &kAbcBddMuxes};
+  if (huge) scripts = {&kAbcLightArea};
   if (level.abc_starts)
-    for (const AbcScript* script : {&kAbcStrongArea, &kAbcSweptArea, &kAbcBddMuxes})
+    for (const AbcScript* script : scripts)
       tasks.push_back([&, script](std::vector<std::unique_ptr<Start>>& out) {
         auto s = std::make_unique<Start>();
         s->name = script->name;
@@ -281,6 +315,7 @@ SynthResult synthesize(const synth_params& ps) {
   // structure is rarely the better start there, and sweeping it costs most).
   tasks.push_back([&](std::vector<std::unique_ptr<Start>>& out) {
     auto s = mapped_start(e.gold_name, &gold);
+    s->made_gates = s->net.num_gates();
     if (level.abc_starts && gold.aig.num_ands() > kLargeDesignAnds) out.push_back(std::move(s));
     else finish_start(std::move(s), out);
   });
@@ -296,9 +331,7 @@ SynthResult synthesize(const synth_params& ps) {
   for (auto& s : starts) {
     if (!s->ok) continue;
     bool copy = false;
-    for (const Start* o : order)
-      copy = copy || (o->net.gates == s->net.gates && o->net.outputs == s->net.outputs &&
-                      o->net.latches == s->net.latches);
+    for (const Start* o : order) copy = copy || o->net == s->net;
     if (copy) s->log.push_back(s->name + ": the same network as another start: not resynthesised");
     else order.push_back(s.get());
   }
@@ -313,14 +346,18 @@ SynthResult synthesize(const synth_params& ps) {
     std::size_t tries = order.front()->net.num_gates() < kSmallNetworkGates
                             ? order.size()
                             : std::min<std::size_t>(static_cast<std::size_t>(level.resynthesised_starts), order.size());
-    if (order.front()->net.num_gates() > kLargeNetworkGates) tries = std::min<std::size_t>(tries, 2);
+    if (order.front()->net.num_gates() > kLargeNetworkGates) tries = std::min<std::size_t>(tries, huge ? 1 : 2);
     // When only some starts are resynthesised, the second is the best of another origin
     // than the first (ABC's scripts often end alike; a Yosys start reaches what they do
-    // not: a 64-bit multiplier, 32,204 from the source's own gates against 32,782).
+    // not: a 64-bit multiplier, 32,204 from the source's own gates against 32,782), if
+    // it is within a quarter of the best (a divider's source gates, 2.75 times ABC's
+    // after sweeping, cost 38 s of windows and never come close).
     if (tries < order.size() && tries >= 2) {
       auto family = [](const Start* s) { return s->name.substr(0, s->name.find('-')); };
-      auto other = std::find_if(order.begin() + 1, order.end(),
-                                [&](const Start* s) { return family(s) != family(order.front()) && !hopeless(*s); });
+      const std::size_t best_gates = order.front()->net.num_gates();
+      auto other = std::find_if(order.begin() + 1, order.end(), [&](const Start* s) {
+        return family(s) != family(order.front()) && !hopeless(*s) && s->net.num_gates() <= best_gates + best_gates / 4;
+      });
       if (other != order.end() && other - order.begin() >= static_cast<std::ptrdiff_t>(tries))
         std::rotate(order.begin() + static_cast<std::ptrdiff_t>(tries) - 1, other, other + 1);
     }
@@ -346,6 +383,7 @@ SynthResult synthesize(const synth_params& ps) {
     again->seconds["ABC"] += as.seconds;
     if (net) {
       again->net = std::move(*net);
+      again->made_gates = again->net.num_gates();
       again->log.push_back(again->name + ": Berkeley ABC on the best network, mapped to " +
                            std::to_string(again->net.num_gates()) + " NAND2, " + format_seconds(as.seconds));
       if (level.sweep_and_resub) passes.resub(*again, again->name + ", ");
@@ -359,8 +397,22 @@ SynthResult synthesize(const synth_params& ps) {
   // Phase 3: on the best network, resubstitution and window resynthesis again, in turn,
   // until a round saves nothing (at most max_rounds). (SAT sweeping again finds next to
   // nothing there: every start was swept, and the passes since merge what they build.)
+  // Rounds only where the passes so far paid: a start they shrank by under a thousandth
+  // (ABC's arbiter: one gate of 11,258) would spend the rounds on the same refusals, and
+  // so would one whose latest resubstitution and widest windows each saved under a
+  // thousandth (a logarithm: 42 and 4 gates of 42,000; a round saved 11 in 3.5 s).
   Start& best = *order.front();
-  for (int round = 1; round <= level.max_rounds && !deadline.expired(); ++round) {
+  auto paid = [&](std::size_t gain) { return gain * 1000 >= best.net.num_gates(); };
+  auto latest = [&](const std::string& pass) {
+    auto it = best.saved.find(pass);
+    return it == best.saved.end() ? best.net.num_gates() : it->second;
+  };
+  const bool passes_paid =
+      paid(best.made_gates - std::min(best.made_gates, best.net.num_gates())) &&
+      (paid(latest("resubstitution")) || paid(latest(std::to_string(level.max_window_inputs) + "-input windows")));
+  if (!passes_paid && level.max_rounds > 0)
+    best.log.push_back(best.name + ": no rounds (the passes so far saved under a thousandth)");
+  for (int round = 1; passes_paid && round <= level.max_rounds && !deadline.expired(); ++round) {
     std::size_t round_start = best.net.num_gates();
     std::string prefix = best.name + ", round " + std::to_string(round) + ", ";
     passes.resub(best, prefix);

@@ -33,6 +33,8 @@ const AbcScript kAbcStrongArea = {"abc-area", "strash; dc2; " NANDFLOW_COMPRESS2
 const AbcScript kAbcSweptArea = {
     "abc-fraig-area", "strash; &get -n; &fraig -x -C 100; &put; dc2; " NANDFLOW_COMPRESS2RS NANDFLOW_COMPRESS2RS "dch -f"};
 
+const AbcScript kAbcLightArea = {"abc-light", "strash; dc2"};
+
 const AbcScript kAbcBddMuxes = {"abc-bdd", "strash; collapse -B 20000; muxes; strash; dch -f"};
 
 std::string abc_binary() {

@@ -34,6 +34,7 @@ struct NandNetwork {
 
   std::size_t num_gates() const { return gates.size(); }
   std::size_t num_latches() const { return latches.size(); }
+  bool operator==(const NandNetwork&) const = default;
 
   // Every signal as one number, the form the optimisation passes work on: 0 and 1 the
   // constants, then the inputs, then the flip-flop outputs, then the gates in order.
