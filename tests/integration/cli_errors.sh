@@ -36,6 +36,14 @@ expect "latch" 1 "latch.v:2: signal 'q' is a level-sensitive latch" -- "$nandflo
 [ -e "$work/out3.v" ] && { echo "FAIL: partial output after a refused latch"; fail=1; }
 printf 'module m(input a, input b, output y);\n  wire p, q;\n  assign p = a & q;\n  assign q = b | p;\n  assign y = q;\nendmodule\n' >"$work/loop.v"
 expect "combinational loop" 1 "combinational loop" -- "$nandflow" synth "$work/loop.v"
+# Implicit nets: legal Verilog-2005, accepted with a warning naming each; with
+# `default_nettype none the source itself forbids them: Yosys's error, file and line.
+printf 'module m(input a, input s, output y);\n  not U_inv (inv_s, s);\n  and U_y (y, a, inv_s);\nendmodule\n' >"$work/implicit.v"
+expect "implicit net" 0 "warning: .*implicit.v:[0-9]+: net 'inv_s' is implicitly declared" -- "$nandflow" synth "$work/implicit.v" -o "$work/implicit_out.v"
+{ printf '`default_nettype none\n'; cat "$work/implicit.v"; } >"$work/nettype_none.v"
+expect "default_nettype none" 1 "nettype_none.v:[0-9]+: ERROR: Identifier .*inv_s' is implicitly declared and .default_nettype is set to none" \
+  -- "$nandflow" synth "$work/nettype_none.v" -o "$work/out5.v"
+[ -e "$work/out5.v" ] && { echo "FAIL: partial output after default_nettype none"; fail=1; }
 expect "bad -p" 1 "-p expects PARAM=VALUE" -- "$nandflow" synth "$work/ok.v" -p W
 expect "bad --cycles" 1 "--cycles expects" -- "$nandflow" cosim "$work/ok.v" --cycles many
 expect "verify needs two files" 2 "needs the source" -- "$nandflow" verify "$work/ok.v"

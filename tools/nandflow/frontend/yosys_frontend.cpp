@@ -68,7 +68,10 @@ std::string read_commands(const FrontendParams& p) {
     } else if (ends_with(f, ".json")) {
       cmds += "read_json " + quoted(f) + "\n";
     } else {
-      std::string c = "read_verilog -noautowire";
+      // Implicit nets are legal Verilog-2005 (1-bit wires); Yosys warns about each, and
+      // nandflow passes the warnings on (implicit_net_warnings). A source that sets
+      // `default_nettype none still gets Yosys's error, with file and line.
+      std::string c = "read_verilog";
       if (p.sv || ends_with(f, ".sv")) c += " -sv";
       for (const std::string& d : p.defines) c += " -D" + d;
       for (const std::string& i : p.include_dirs) c += " -I" + quoted(i);
@@ -115,6 +118,21 @@ std::string yosys_error_message(const std::string& log) {
     msg = "yosys failed:\n" + log.substr(start);
   }
   return msg;
+}
+
+// Yosys's warnings about implicitly declared nets, as nandflow's warnings ("file:line:
+// net 'x' is implicitly declared: a 1-bit wire"), each once.
+std::vector<std::string> implicit_net_warnings(const std::string& log) {
+  static const std::regex warning(R"(^(.*):(\d+): Warning: Identifier `\\?(.*)' is implicitly declared\.)");
+  std::vector<std::string> out;
+  std::istringstream in(log);
+  for (std::string line; std::getline(in, line);) {
+    std::smatch m;
+    if (!std::regex_search(line, m, warning)) continue;
+    std::string w = m[1].str() + ":" + m[2].str() + ": net '" + m[3].str() + "' is implicitly declared: a 1-bit wire";
+    if (std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
+  }
+  return out;
 }
 
 struct YosysRun {
@@ -269,7 +287,8 @@ Elaboration elaborate_for_synthesis(const FrontendParams& params, FrontendStats*
   std::string script = read_commands(params) + stage1_commands(params) + "tee -q -o " + dir.file("cells.txt") +
                        " stat -width\n" + light_commands() + "write_json " +
                        dir.file("light.json") + "\n";
-  double seconds = run_yosys_script(script, dir, params.verbose).seconds;
+  YosysRun run1 = run_yosys_script(script, dir, params.verbose);
+  double seconds = run1.seconds;
   CellCensus census = read_cell_census(read_file(dir.file("cells.txt")));
   if (census.latch_or_tristate) {
     run_yosys_script(read_commands(params) + stage1_commands(params) + "write_json " + dir.file("pre.json") + "\n",
@@ -288,6 +307,7 @@ Elaboration elaborate_for_synthesis(const FrontendParams& params, FrontendStats*
     e.gold = read_limited(dir.file("gold.json"), params);
     e.gold_name = "yosys-noabc";
   }
+  for (std::string& w : implicit_net_warnings(run1.log)) e.gold.warnings.push_back(std::move(w));
   if (stats) {
     stats->seconds = seconds;
     stats->yosys_version = yosys_version();
