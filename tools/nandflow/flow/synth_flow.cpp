@@ -263,7 +263,7 @@ SynthResult synthesize(const synth_params& ps) {
   if (level.yosys_synth_starts && gold.aig.num_ands() <= kFullSynthCandidateLimit)
     tasks.push_back([&](std::vector<std::unique_ptr<Start>>& out) {
       FrontendStats ys;
-      YosysStarts y = yosys_synth_starts(ps.frontend, &ys);
+      YosysStarts y = yosys_synth_starts(ps.frontend, e.lowered, &ys);
       yosys_seconds += ys.seconds;
       yosys_abc_nand_cells = y.abc_nand_cells;
       // Only starting points: one that a random simulation tells apart from the source is

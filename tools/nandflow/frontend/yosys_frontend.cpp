@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "nf_lower_text.hpp"
+
 #include "io/check_aiger.hpp"
 #include "io/read_yosys_json.hpp"
 #include "util/error.hpp"
@@ -214,10 +216,21 @@ std::string stage1_commands(const FrontendParams& params) {
   return "proc\n" + flatten_commands(params) + "tribuf\nchtype -map $shiftx $shift\n";
 }
 
+// Yosys's synth leaves some cells word-level ($pow with a base that is not a constant);
+// nandflow's techmap rules (cells/nf_lower.v) lower them before synthesis. Only where
+// the census found one: any further pass shifts the names Yosys gives new cells, which
+// order ABC's input, and so every other design's netlist.
+std::string lowering_commands(bool needed, const TempDir& dir) {
+  if (!needed) return "";
+  write_file_atomic(dir.file("nf_lower.v"), kNfLowerText);
+  return "techmap -map " + quoted(dir.file("nf_lower.v")) + "\n";
+}
+
 // What `stat -width` says the design is made of after stage 1.
 struct CellCensus {
   bool bit_level = true;            // single-bit gates and flip-flops only
   bool latch_or_tristate = false;   // something nandflow refuses (named by refuse_unsupported_cells)
+  bool needs_lowering = false;      // a cell Yosys's synth leaves as it is (lowering_commands)
 };
 
 CellCensus read_cell_census(const std::string& stat_text) {
@@ -243,6 +256,7 @@ CellCensus read_cell_census(const std::string& stat_text) {
     if (type.find("latch") != std::string::npos || type.find("LATCH") != std::string::npos || type == "$_SR_" ||
         type.rfind("$_SR_", 0) == 0 || type == "$tribuf" || type == "$_TBUF_")
       c.latch_or_tristate = true;
+    if (type == "$pow") c.needs_lowering = true;
     bool fine = type.rfind("$_", 0) == 0;
     bool single_gate = gates.count(type) && m[2].matched && m[2].str() == "1";
     if (!fine && !single_gate && !flops.count(type)) c.bit_level = false;
@@ -301,7 +315,9 @@ Elaboration elaborate_for_synthesis(const FrontendParams& params, FrontendStats*
     e.gold_name = "yosys-gates";
   } else {
     // Run 2, for a word-level source: Yosys's generic synthesis without ABC.
-    script = read_commands(params) + stage1_commands(params) + synth_commands(top_opt, false) +
+    e.lowered = census.needs_lowering;
+    script = read_commands(params) + stage1_commands(params) + lowering_commands(e.lowered, dir) +
+             synth_commands(top_opt, false) +
              "aigmap\nopt_clean\nwrite_json " + dir.file("gold.json") + "\n";
     seconds += run_yosys_script(script, dir, params.verbose).seconds;
     e.gold = read_limited(dir.file("gold.json"), params);
@@ -315,7 +331,7 @@ Elaboration elaborate_for_synthesis(const FrontendParams& params, FrontendStats*
   return e;
 }
 
-YosysStarts yosys_synth_starts(const FrontendParams& params, FrontendStats* stats) {
+YosysStarts yosys_synth_starts(const FrontendParams& params, bool lowered, FrontendStats* stats) {
   TempDir dir;
   std::string top_opt = top_option(params);
   YosysStarts y;
@@ -327,7 +343,8 @@ YosysStarts yosys_synth_starts(const FrontendParams& params, FrontendStats* stat
   // networks nandflow has always started from (from a fresh start, ABC returns another
   // 188-NAND 16-bit adder, and resynthesis ends at 142 NAND2 instead of 139). What is new
   // comes after the rest, for the same reason.
-  std::string script = read_commands(params) + stage1_commands(params) + "design -save nf_source\n" +
+  std::string script = read_commands(params) + stage1_commands(params) + lowering_commands(lowered, dir) +
+                       "design -save nf_source\n" +
                        synth_commands(top_opt, false) + "design -save nf_noabc\ndesign -load nf_source\n" +
                        synth_commands(top_opt, true) + "design -save nf_synth\n";
   script += "aigmap\nopt_clean\nwrite_json " + dir.file("synth.json") + "\n";

@@ -46,6 +46,7 @@ struct Elaboration {
   Design gold;
   std::string gold_name;
   bool bit_level = false;  // the source was gates and flip-flops only
+  bool lowered = false;    // nandflow's techmap rules lowered a cell Yosys's synth keeps ($pow)
 };
 Elaboration elaborate_for_synthesis(const FrontendParams& params, FrontendStats* stats = nullptr);
 
@@ -63,7 +64,7 @@ struct YosysStarts {
   std::size_t abc_nand_cells = 0;
 };
 constexpr std::size_t kFullSynthCandidateLimit = 1000;
-YosysStarts yosys_synth_starts(const FrontendParams& params, FrontendStats* stats = nullptr);
+YosysStarts yosys_synth_starts(const FrontendParams& params, bool lowered = false, FrontendStats* stats = nullptr);
 
 // Reads a netlist written by nandflow (plus its nf_cells.v) with a light script
 // that keeps every flip-flop as written: no optimisation, so that the checker
