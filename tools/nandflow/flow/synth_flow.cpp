@@ -4,7 +4,6 @@
 #include <atomic>
 #include <functional>
 #include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -67,7 +66,7 @@ struct Start {
   // find nothing again, so it is skipped (resubstitution in a round after windows that
   // changed nothing: 4 s of an arbiter's 23).
   std::map<std::string, NandNetwork> fixpoint;
-  std::size_t made_gates = 0;  // its size as it came from its origin, before any pass
+  std::size_t saved_in_all = 0;  // gates every pass on it so far saved together
   std::map<std::string, std::size_t> saved;  // per pass, the gates its latest run saved
 };
 
@@ -171,8 +170,6 @@ class Passes {
   }
 
  private:
-  // What every pass reports: its stage time, whether the safety cap stopped it, and a
-  // line "<what>: <before> -> <after> NAND2, <its own figures>, <seconds>".
   // Whether `pass` left this very network unchanged before (then it is not run again).
   static bool at_fixpoint(const Start& s, const std::string& pass) {
     auto it = s.fixpoint.find(pass);
@@ -186,9 +183,12 @@ class Passes {
     s.saved[pass] = before.num_gates() - std::min(before.num_gates(), s.net.num_gates());
   }
 
+  // What every pass reports: its stage time, whether the safety cap stopped it, and a
+  // line "<what>: <before> -> <after> NAND2, <its own figures>, <seconds>".
   template <typename Stats>
   static void record(Start& s, const char* stage, const Stats& st, const std::string& what, const std::string& figures) {
     s.seconds[stage] += st.seconds;
+    s.saved_in_all += st.gates_before - std::min(st.gates_before, st.gates_after);
     s.capped |= st.stopped_by_time_limit;
     s.log.push_back(what + ": " + std::to_string(st.gates_before) + " -> " + std::to_string(st.gates_after) +
                     " NAND2, " + figures + ", " + format_seconds(st.seconds) + capped(st.stopped_by_time_limit));
@@ -223,7 +223,6 @@ SynthResult synthesize(const synth_params& ps) {
   const std::size_t gold_mapped = nand_map(gold.aig).num_gates();
   auto hopeless = [&](const Start& s) { return s.net.num_gates() > gold_mapped + gold_mapped / 2; };
   auto finish_start = [&](std::unique_ptr<Start> s, std::vector<std::unique_ptr<Start>>& out) {
-    s->made_gates = s->net.num_gates();
     if (hopeless(*s)) s->log.push_back(s->name + ": far larger than the source mapped as it is: left as it is");
     if (level.sweep_and_resub && !hopeless(*s)) {
       NandNetwork before = s->net;
@@ -236,7 +235,6 @@ SynthResult synthesize(const synth_params& ps) {
         x->name = s->name + "+unswept";
         x->design = s->design;
         x->net = std::move(before);
-        x->made_gates = x->net.num_gates();
         x->patterns = s->patterns;
         out.push_back(std::move(s));
         out.push_back(std::move(x));
@@ -315,7 +313,6 @@ SynthResult synthesize(const synth_params& ps) {
   // structure is rarely the better start there, and sweeping it costs most).
   tasks.push_back([&](std::vector<std::unique_ptr<Start>>& out) {
     auto s = mapped_start(e.gold_name, &gold);
-    s->made_gates = s->net.num_gates();
     if (level.abc_starts && gold.aig.num_ands() > kLargeDesignAnds) out.push_back(std::move(s));
     else finish_start(std::move(s), out);
   });
@@ -383,7 +380,6 @@ SynthResult synthesize(const synth_params& ps) {
     again->seconds["ABC"] += as.seconds;
     if (net) {
       again->net = std::move(*net);
-      again->made_gates = again->net.num_gates();
       again->log.push_back(again->name + ": Berkeley ABC on the best network, mapped to " +
                            std::to_string(again->net.num_gates()) + " NAND2, " + format_seconds(as.seconds));
       if (level.sweep_and_resub) passes.resub(*again, again->name + ", ");
@@ -408,7 +404,7 @@ SynthResult synthesize(const synth_params& ps) {
     return it == best.saved.end() ? best.net.num_gates() : it->second;
   };
   const bool passes_paid =
-      paid(best.made_gates - std::min(best.made_gates, best.net.num_gates())) &&
+      paid(best.saved_in_all) &&
       (paid(latest("resubstitution")) || paid(latest(std::to_string(level.max_window_inputs) + "-input windows")));
   if (!passes_paid && level.max_rounds > 0)
     best.log.push_back(best.name + ": no rounds (the passes so far saved under a thousandth)");
