@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Integration check of one design, as a user would run nandflow on it:
 #   1. nandflow synth --verify: the written netlist is PROVEN equivalent;
-#   2. the netlist holds nothing but nand primitives, nf_* flip-flops, wires and
+#   2. the netlist holds nothing but nand primitives, nf_* flip-flops and latches, wires and
 #      port/constant assigns, and `verilator --lint-only -Wall` accepts it;
 #   3. an independent check by Yosys (equiv_make/equiv_simple/equiv_induct);
 #   4. nandflow cosim: source and netlist agree for 1,000 random cycles.
@@ -20,7 +20,7 @@ grep -q '^PROVEN' "$work/synth.log"
 echo "== netlist contents"
 # Every statement line must be a nand, an nf_* cell, a wire/port declaration or an assign.
 bad=$(grep -vE '^\s*(//|/\*|$)' "$work/net.v" \
-  | grep -vE '^\s*(module |endmodule|input wire|output wire|wire |\(\* nf_state|nand g[0-9]+ \(|nf_dff[nrs]* #\(\.INIT\(1.b[01]\)\) |assign )' || true)
+  | grep -vE '^\s*(module |endmodule|input wire|output wire|wire |\(\* nf_state|nand g[0-9]+ \(|nf_dff[nrs]* #\(\.INIT\(1.b[01]\)\) |nf_dlatch[nrs]* (#\(\.INIT\(1.b[01]\)\) )?|assign )' || true)
 if [ -n "$bad" ]; then echo "unexpected netlist lines:"; echo "$bad"; exit 1; fi
 echo "nand instances: $(grep -cE '^\s*nand ' "$work/net.v" || true)"
 verilator --lint-only -Wall --top-module "$top" "$work/nf_cells.v" "$work/net.v"

@@ -102,3 +102,47 @@ TEST(Equivalence, NextStateDifferenceIsReported) {
   ASSERT_FALSE(r.proven);
   EXPECT_EQ(r.counterexamples.at(0).what, "next state of flip-flop q");
 }
+
+namespace {
+
+// A latch q open while en = 1 with asynchronous reset r, written as the cell
+// (enable, data, reset) or with the reset folded in, as Yosys writes it
+// (enable en | r, data d & !r); `mutate` opens it on en = 0 instead.
+Design reset_latch(bool folded, bool mutate = false) {
+  Design d;
+  d.top = "t";
+  Aig& aig = d.aig;
+  Lit en = make_lit(aig.create_input("en")), data = make_lit(aig.create_input("d"));
+  Lit r = make_lit(aig.create_input("r"));
+  std::size_t i = aig.create_latch("q");
+  Latch& l = aig.latch(i);
+  l.level_sensitive = true;
+  Lit open = lit_not_if(en, mutate);
+  if (folded) {
+    l.clock = aig.create_or(open, r);
+    l.next = aig.create_and(data, lit_not(r));
+  } else {
+    l.clock = open;
+    l.next = data;
+    l.async_reset = r;
+  }
+  aig.add_output("q", make_lit(l.out));
+  return d;
+}
+
+}  // namespace
+
+TEST(Equivalence, LatchesAreComparedByTheValueTheySettleTo) {
+  VerifyResult r = check_equivalence(reset_latch(false), reset_latch(true));
+  EXPECT_TRUE(r.proven) << format_verify_result(r);
+  VerifyResult wrong = check_equivalence(reset_latch(false), reset_latch(true, /*mutate=*/true));
+  ASSERT_FALSE(wrong.proven);
+  EXPECT_NE(format_verify_result(wrong).find("next state of latch q"), std::string::npos)
+      << format_verify_result(wrong);
+  // A latch is not a flip-flop with the same pins.
+  Design flop = reset_latch(false);
+  flop.aig.latch(0).level_sensitive = false;
+  VerifyResult kind = check_equivalence(reset_latch(false), flop);
+  ASSERT_FALSE(kind.proven);
+  EXPECT_NE(format_verify_result(kind).find("a latch in the source"), std::string::npos) << format_verify_result(kind);
+}

@@ -79,11 +79,27 @@ TEST(Frontend, SyntaxErrorNamesFileAndLine) {
   EXPECT_NE(e.find("syntax error"), std::string::npos) << e;
 }
 
-TEST(Frontend, LatchIsRefusedWithSignalAndLine) {
-  std::string e = error_of("module m(input en, input d, output reg q);\n  always @* if (en) q = d;\nendmodule\n", "m");
-  EXPECT_NE(e.find("latch"), std::string::npos) << e;
-  EXPECT_NE(e.find("'q'"), std::string::npos) << e;
-  EXPECT_NE(e.find("d.v:2"), std::string::npos) << e;
+TEST(Frontend, LatchesAreLevelSensitiveStorage) {
+  TempDir dir;
+  FrontendParams p;
+  p.files = {write_source(dir, "l.v",
+                          "module l(input en, input d, input rst, output reg q, output reg qn);\n"
+                          "  always @* if (en) q = d;\n"
+                          "  always @* if (rst) qn = 1'b0; else if (!en) qn = d;\nendmodule\n")};
+  Design d = elaborate_gold(p);
+  ASSERT_EQ(d.aig.num_latches(), 2u);
+  for (const Latch& l : d.aig.latches()) {
+    EXPECT_TRUE(l.level_sensitive) << l.name;
+    EXPECT_EQ(l.init, InitValue::Unknown) << l.name;
+  }
+  const Latch& q = d.aig.latch(0).name == "q" ? d.aig.latch(0) : d.aig.latch(1);
+  ASSERT_EQ(q.name, "q");
+  // Open while en = 1: the enable is the input en itself, the data the input d.
+  ASSERT_EQ(d.aig.kind(lit_node(q.clock)), NodeKind::Input);
+  EXPECT_EQ(d.aig.input_name(d.aig.source_index(lit_node(q.clock))), "en");
+  EXPECT_NE(lit_is_complemented(q.clock), !q.negedge);
+  ASSERT_EQ(d.aig.kind(lit_node(q.next)), NodeKind::Input);
+  EXPECT_EQ(d.aig.input_name(d.aig.source_index(lit_node(q.next))), "d");
 }
 
 TEST(Frontend, TriStateIsRefused) {

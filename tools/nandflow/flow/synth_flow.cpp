@@ -11,6 +11,7 @@
 #include "io/write_verilog.hpp"
 #include "map/abc_map.hpp"
 #include "map/nand_map.hpp"
+#include "map/storage_nand.hpp"
 #include "opt/nand_database.hpp"
 #include "opt/nand_resubstitution.hpp"
 #include "opt/nand_resynthesis.hpp"
@@ -22,7 +23,7 @@ namespace nandflow {
 
 std::size_t nand_equivalent(const Design& d, const NandNetwork& net) {
   std::size_t total = net.num_gates();
-  for (const Latch& l : d.aig.latches()) total += static_cast<std::size_t>(flop_nand_price(l));
+  for (const Latch& l : d.aig.latches()) total += static_cast<std::size_t>(storage_nand_price(l));
   return total;
 }
 
@@ -437,7 +438,7 @@ SynthResult synthesize(const synth_params& ps) {
   r.gold = std::move(e.gold);
   r.design.warnings = r.gold.warnings;
   r.nands = r.net.num_gates();
-  r.flops = r.design.aig.num_latches();
+  for (const Latch& l : r.design.aig.latches()) ++(l.level_sensitive ? r.latches : r.flops);
   r.nand_equivalent = nand_equivalent(r.design, r.net);
   r.depth = nand_depth(r.net);
   r.input_bits = r.design.aig.num_inputs();

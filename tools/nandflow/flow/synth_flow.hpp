@@ -34,7 +34,7 @@ struct SynthResult {
   Design gold;      // the source as Yosys elaborates it (for verification)
   std::string start_point;  // which candidate the netlist was mapped from
   std::optional<std::size_t> yosys_same_flops;  // Yosys's abc -g NAND count with nandflow's flip-flop types
-  std::size_t nands = 0, flops = 0, nand_equivalent = 0, depth = 0;
+  std::size_t nands = 0, flops = 0, latches = 0, nand_equivalent = 0, depth = 0;
   std::size_t input_bits = 0, output_bits = 0;
   double seconds = 0, yosys_seconds = 0;
   std::string yosys_version;
@@ -48,7 +48,7 @@ struct SynthResult {
 
 SynthResult synthesize(const synth_params& ps);
 
-// NAND count plus each flip-flop at the price of its all-NAND equivalent.
+// NAND count plus each flip-flop and latch at the price of its all-NAND equivalent.
 std::size_t nand_equivalent(const Design& d, const NandNetwork& net);
 
 }  // namespace nandflow

@@ -88,13 +88,15 @@ std::string read_commands(const FrontendParams& p) {
   return cmds;
 }
 
-// The flip-flop types nandflow's cell library implements (see cells/nf_cells.v).
-// Latches are let through here only so that the reader can refuse them by name.
+// The flip-flop and latch types nandflow's cell library implements (see cells/nf_cells.v).
+// An SR latch ($_SR_) becomes a $_DLATCHSR_ whose enable is 0.
 const char* kDffLegalize =
     "dfflegalize -cell $_DFF_P_ 01 -cell $_DFF_N_ 01"
     " -cell $_DFF_PP0_ 01 -cell $_DFF_PP1_ 01 -cell $_DFF_NP0_ 01 -cell $_DFF_NP1_ 01"
     " -cell $_DFFSR_PPP_ 01 -cell $_DFFSR_NPP_ 01"
-    " -cell $_DLATCH_?_ 01 -cell $_DLATCH_???_ 01 -cell $_DLATCHSR_???_ 01 -cell $_SR_??_ 01\n";
+    " -cell $_DLATCH_P_ 01 -cell $_DLATCH_N_ 01"
+    " -cell $_DLATCH_PP0_ 01 -cell $_DLATCH_PP1_ 01 -cell $_DLATCH_NP0_ 01 -cell $_DLATCH_NP1_ 01"
+    " -cell $_DLATCHSR_PPP_ 01 -cell $_DLATCHSR_NPP_ 01\n";
 
 // Turns Yosys's log into the user-facing message: its ERROR lines, which already
 // carry file and line for syntax errors.
@@ -229,7 +231,7 @@ std::string lowering_commands(bool needed, const TempDir& dir) {
 // What `stat -width` says the design is made of after stage 1.
 struct CellCensus {
   bool bit_level = true;            // single-bit gates and flip-flops only
-  bool latch_or_tristate = false;   // something nandflow refuses (named by refuse_unsupported_cells)
+  bool tristate = false;            // something nandflow refuses (named by refuse_unsupported_cells)
   bool needs_lowering = false;      // a cell Yosys's synth leaves as it is (lowering_commands)
 };
 
@@ -237,8 +239,6 @@ CellCensus read_cell_census(const std::string& stat_text) {
   static const std::regex line(R"(^\s+(\S+?)(?:_(\d+))?\s+(\d+)\s*$)");
   static const std::set<std::string> gates = {"$and", "$or", "$xor", "$xnor", "$not", "$mux",
                                               "$logic_not", "$logic_and", "$logic_or", "$pos"};
-  static const std::set<std::string> flops = {"$dff",  "$adff",  "$sdff",  "$dffe",  "$adffe", "$sdffe",
-                                              "$sdffce", "$dffsr", "$dffsre", "$aldff", "$aldffe"};
   CellCensus c;
   std::istringstream in(stat_text);
   bool in_cells = false;
@@ -253,13 +253,11 @@ CellCensus read_cell_census(const std::string& stat_text) {
       continue;
     }
     std::string type = m[1].str();
-    if (type.find("latch") != std::string::npos || type.find("LATCH") != std::string::npos || type == "$_SR_" ||
-        type.rfind("$_SR_", 0) == 0 || type == "$tribuf" || type == "$_TBUF_")
-      c.latch_or_tristate = true;
+    if (type == "$tribuf" || type == "$_TBUF_") c.tristate = true;
     if (type == "$pow") c.needs_lowering = true;
     bool fine = type.rfind("$_", 0) == 0;
     bool single_gate = gates.count(type) && m[2].matched && m[2].str() == "1";
-    if (!fine && !single_gate && !flops.count(type)) c.bit_level = false;
+    if (!fine && !single_gate && !is_storage_cell_type(type)) c.bit_level = false;
   }
   return c;
 }
@@ -304,7 +302,7 @@ Elaboration elaborate_for_synthesis(const FrontendParams& params, FrontendStats*
   YosysRun run1 = run_yosys_script(script, dir, params.verbose);
   double seconds = run1.seconds;
   CellCensus census = read_cell_census(read_file(dir.file("cells.txt")));
-  if (census.latch_or_tristate) {
+  if (census.tristate) {
     run_yosys_script(read_commands(params) + stage1_commands(params) + "write_json " + dir.file("pre.json") + "\n",
                      dir, params.verbose);
     refuse_unsupported_cells(dir.file("pre.json"));

@@ -212,28 +212,28 @@ std::string where(const std::string& src) {
 }
 
 struct FlopType {
-  bool negedge;
+  bool negedge;    // falling edge; for a latch, enable active low
   bool has_reset;  // R or (for $_DFF_xP0_) the reset pin
   bool has_set;
+  bool latch;      // level-sensitive: the E pin instead of C
 };
 
-// Which of Yosys's fine flip-flop cells we accept (after dfflegalize).
+// Which of Yosys's fine flip-flop and latch cells we accept (after dfflegalize).
 bool flop_type(const std::string& type, FlopType* out) {
   static const std::map<std::string, FlopType> kTypes = {
-      {"$_DFF_P_", {false, false, false}},    {"$_DFF_N_", {true, false, false}},
-      {"$_DFF_PP0_", {false, true, false}},   {"$_DFF_PP1_", {false, false, true}},
-      {"$_DFF_NP0_", {true, true, false}},    {"$_DFF_NP1_", {true, false, true}},
-      {"$_DFFSR_PPP_", {false, true, true}},  {"$_DFFSR_NPP_", {true, true, true}},
+      {"$_DFF_P_", {false, false, false, false}},       {"$_DFF_N_", {true, false, false, false}},
+      {"$_DFF_PP0_", {false, true, false, false}},      {"$_DFF_PP1_", {false, false, true, false}},
+      {"$_DFF_NP0_", {true, true, false, false}},       {"$_DFF_NP1_", {true, false, true, false}},
+      {"$_DFFSR_PPP_", {false, true, true, false}},     {"$_DFFSR_NPP_", {true, true, true, false}},
+      {"$_DLATCH_P_", {false, false, false, true}},     {"$_DLATCH_N_", {true, false, false, true}},
+      {"$_DLATCH_PP0_", {false, true, false, true}},    {"$_DLATCH_PP1_", {false, false, true, true}},
+      {"$_DLATCH_NP0_", {true, true, false, true}},     {"$_DLATCH_NP1_", {true, false, true, true}},
+      {"$_DLATCHSR_PPP_", {false, true, true, true}},   {"$_DLATCHSR_NPP_", {true, true, true, true}},
   };
   auto it = kTypes.find(type);
   if (it == kTypes.end()) return false;
   *out = it->second;
   return true;
-}
-
-bool is_latch_type(const std::string& type) {
-  return type.rfind("$_DLATCH", 0) == 0 || type.rfind("$_SR_", 0) == 0 || type == "$dlatch" ||
-         type == "$adlatch" || type == "$dlatchsr" || type == "$sr";
 }
 
 }  // namespace
@@ -248,13 +248,14 @@ std::string source_location(const std::string& src) {
   return dot == std::string::npos ? first : first.substr(0, dot);
 }
 
-// Flip-flop cells of any width, and logic cells that are single gates when their ports
-// are one bit wide.
-static bool is_flip_flop_type(const std::string& t) {
-  static const std::set<std::string> types = {"$dff",  "$adff",  "$sdff",  "$dffe",  "$adffe", "$sdffe",
-                                              "$sdffce", "$dffsr", "$dffsre", "$aldff", "$aldffe"};
+bool is_storage_cell_type(const std::string& t) {
+  static const std::set<std::string> types = {"$dff",    "$adff",   "$sdff",   "$dffe",    "$adffe",
+                                              "$sdffe",  "$sdffce", "$dffsr",  "$dffsre",  "$aldff",
+                                              "$aldffe", "$dlatch", "$adlatch", "$dlatchsr", "$sr"};
   return types.count(t) != 0;
 }
+
+// Logic cells that are single gates when their ports are one bit wide.
 static bool is_gate_type(const std::string& t) {
   static const std::set<std::string> types = {"$and", "$or",       "$xor",      "$xnor",     "$not",
                                               "$mux", "$logic_not", "$logic_and", "$logic_or", "$pos"};
@@ -274,15 +275,11 @@ static SourceCells refuse_unsupported_cells_in(const json& netlist) {
         if (!conns.contains(port) || conns[port].empty()) return std::string("?");
         return names.name(bit_id(conns[port][0]));
       };
-      if (is_latch_type(type))
-        throw UserError(where(src) + "signal '" + signal("Q") +
-                        "' is a level-sensitive latch (an incomplete assignment in a combinational "
-                        "always block?); nandflow supports edge-triggered flip-flops only");
       if (type == "$tribuf" || type == "$_TBUF_")
         throw UserError(where(src) + "signal '" + signal("Y") +
                         "' is driven by a tri-state buffer (a 'z' value); NAND netlists have no "
                         "high-impedance state");
-      if (!info.bit_level || type.rfind("$_", 0) == 0 || is_flip_flop_type(type)) continue;
+      if (!info.bit_level || type.rfind("$_", 0) == 0 || is_storage_cell_type(type)) continue;
       bool single_bits = is_gate_type(type);
       for (auto& conn : member(cell, "connections").items()) single_bits = single_bits && conn.value().size() <= 1;
       info.bit_level = single_bits;
@@ -368,9 +365,6 @@ static Design design_from_json(const json& netlist) {
     long y = -1;
     for (const char* out : {"Y", "Q"})
       if (c.contains(out) && !c[out].empty()) y = bit_id(c[out][0]);
-    if (is_latch_type(type))
-      throw UserError(where(src) + "signal '" + names.name(y) +
-                      "' is a level-sensitive latch; nandflow supports edge-triggered flip-flops only");
     if (type == "$_TBUF_" || type == "$tribuf")
       throw UserError(where(src) + "signal '" + names.name(y) + "' is driven by a tri-state buffer");
     if (!type.empty() && type[0] != '$')
@@ -444,10 +438,11 @@ static Design design_from_json(const json& netlist) {
     Latch& l = aig.latch(f.latch);
     std::string name = l.name;
     l.next = resolve(bit_id(c.at("D")[0]), name);
-    l.clock = resolve(bit_id(c.at("C")[0]), name + " (clock)");
+    l.level_sensitive = f.type.latch;
+    l.clock = f.type.latch ? resolve(bit_id(c.at("E")[0]), name + " (enable)")
+                           : resolve(bit_id(c.at("C")[0]), name + " (clock)");
     l.negedge = f.type.negedge;
-    std::string type = cell.at("type").get<std::string>();
-    if (type.rfind("$_DFFSR_", 0) == 0) {
+    if (f.type.has_reset && f.type.has_set) {
       l.async_reset = resolve(bit_id(c.at("R")[0]), name + " (reset)");
       l.async_set = resolve(bit_id(c.at("S")[0]), name + " (set)");
     } else if (f.type.has_reset) {

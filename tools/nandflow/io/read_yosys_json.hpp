@@ -10,9 +10,9 @@
 namespace nandflow {
 
 // Reads the top module (the one with the "top" attribute) of a bit-level netlist
-// made of $_AND_, $_NOT_ and the legalised flip-flop cells. Refuses, naming the
-// signal and its source line: latches, unresolved x/z, combinational loops,
-// inout ports and any other cell type.
+// made of $_AND_, $_NOT_ and the legalised flip-flop and latch cells. Refuses, naming
+// the signal and its source line: unresolved x/z, combinational loops, inout ports and
+// any other cell type.
 Design read_yosys_json(const std::string& path);
 
 // What the source is made of, read after proc/flatten/tribuf.
@@ -21,9 +21,12 @@ struct SourceCells {
   // word-level optimisations have nothing to do there, so a light script elaborates it.
   bool bit_level = true;
 };
-// Refuses designs with level-sensitive latches or tri-state buffers, naming the
-// signal and source line, and tells what the rest is made of.
+// Refuses designs with tri-state buffers, naming the signal and source line, and tells
+// what the rest is made of.
 SourceCells refuse_unsupported_cells(const std::string& path);
+
+// Yosys's word-level storage cells: flip-flops ($dff, $adffe, ...) and latches ($dlatch, $sr, ...).
+bool is_storage_cell_type(const std::string& type);
 
 // Modules and their instances, from a JSON written before flattening.
 std::vector<ModuleInfo> module_hierarchy(const std::string& path);

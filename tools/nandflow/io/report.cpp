@@ -17,7 +17,9 @@ std::string report_table(const SynthResult& r) {
   out << "nandflow synth: " << r.design.top << "\n";
   row("NAND2 gates", std::to_string(r.nands));
   row("flip-flops", std::to_string(r.flops));
-  row("NAND equivalent", std::to_string(r.nand_equivalent) + "  (flip-flops at their all-NAND price)");
+  if (r.latches) row("latches", std::to_string(r.latches));
+  row("NAND equivalent", std::to_string(r.nand_equivalent) + (r.latches ? "  (flip-flops and latches at their all-NAND price)"
+                                                                         : "  (flip-flops at their all-NAND price)"));
   row("logic depth", std::to_string(r.depth) + " NAND levels");
   row("inputs / outputs", std::to_string(r.input_bits) + " / " + std::to_string(r.output_bits) + " bits");
   auto ratio = [&](std::size_t base) { return base ? static_cast<double>(r.nands) / static_cast<double>(base) : 1.0; };
@@ -51,6 +53,7 @@ nlohmann::json report_json(const SynthResult& r) {
   j["top"] = r.design.top;
   j["nand2"] = r.nands;
   j["flip_flops"] = r.flops;
+  j["latches"] = r.latches;
   j["nand_equivalent"] = r.nand_equivalent;
   j["depth"] = r.depth;
   j["input_bits"] = r.input_bits;

@@ -10,6 +10,8 @@
 
 #include "nf_cells_text.hpp"
 
+#include "map/storage_nand.hpp"
+
 namespace nandflow {
 namespace {
 
@@ -202,21 +204,6 @@ const std::string& nf_cells_verilog() {
   return text;
 }
 
-const char* flop_cell_name(const Latch& l) {
-  bool r = l.async_reset != kLit0, s = l.async_set != kLit0;
-  if (r && s) return l.negedge ? "nf_dffnrs" : "nf_dffrs";
-  if (r) return l.negedge ? "nf_dffnr" : "nf_dffr";
-  if (s) return l.negedge ? "nf_dffns" : "nf_dffs";
-  return l.negedge ? "nf_dffn" : "nf_dff";
-}
-
-int flop_nand_price(const Latch& l) {
-  bool r = l.async_reset != kLit0, s = l.async_set != kLit0;
-  if (r && s) return 19;
-  if (r || s) return 14;
-  return 9;
-}
-
 std::string write_verilog(const Design& design, const NandNetwork& net, const write_verilog_params& ps) {
   const Aig& aig = design.aig;
   Scope scope;
@@ -279,7 +266,7 @@ std::string write_verilog(const Design& design, const NandNetwork& net, const wr
     std::string line;
     while (std::getline(h, line)) v << "// " << line << "\n";
   }
-  v << "// Every combinational gate is a 2-input NAND; flip-flops are nf_* cells (nf_cells.v).\n";
+  v << "// Every combinational gate is a 2-input NAND; flip-flops and latches are nf_* cells (nf_cells.v).\n";
   // The file is named after the design, not the module; unused inputs stay as ports
   // so that testbenches still connect.
   v << "/* verilator lint_off DECLFILENAME */\n";
@@ -319,8 +306,11 @@ std::string write_verilog(const Design& design, const NandNetwork& net, const wr
     const Latch& l = aig.latch(i);
     const auto& pins = net.latches[i];
     std::string inst = scope.fresh("ff_" + sanitize(l.name));
-    v << "  " << flop_cell_name(l) << " #(.INIT(1'b" << (l.init == InitValue::One ? '1' : '0') << ")) " << inst
-      << " (.C(" << ref(pins.clock) << ")";
+    v << "  " << storage_cell_name(storage_type(l));
+    // A latch without a source initial value gets none (FPGA latches cannot have one).
+    if (!l.level_sensitive || l.init != InitValue::Unknown)
+      v << " #(.INIT(1'b" << (l.init == InitValue::One ? '1' : '0') << "))";
+    v << " " << inst << " (." << (l.level_sensitive ? "E" : "C") << "(" << ref(pins.clock) << ")";
     if (l.async_reset != kLit0) v << ", .R(" << ref(pins.reset) << ")";
     if (l.async_set != kLit0) v << ", .S(" << ref(pins.set) << ")";
     v << ", .D(" << ref(pins.d) << "), .Q(" << latch_ref[i] << "));\n";

@@ -1,6 +1,6 @@
 // Writing a NAND network as structural Verilog that drops into the source's
 // testbenches: same module name, same ports (names, widths, directions, ranges,
-// signedness), a `nand` primitive per gate and an nf_* cell per flip-flop.
+// signedness), a `nand` primitive per gate and an nf_* cell per flip-flop or latch.
 #pragma once
 
 #include <string>
@@ -18,12 +18,8 @@ struct write_verilog_params {
 
 std::string write_verilog(const Design& design, const NandNetwork& net, const write_verilog_params& ps = {});
 
-// The flip-flop cell library (cells/nf_cells.v), to be written beside a netlist.
+// The flip-flop and latch cell library (cells/nf_cells.v), to be written beside a netlist.
 const std::string& nf_cells_verilog();
-
-// The flip-flop cell a latch maps to ("nf_dffr", ...), and its NAND price.
-const char* flop_cell_name(const Latch& l);
-int flop_nand_price(const Latch& l);
 
 // A Verilog identifier for `name`: itself when plain, otherwise escaped (\name ).
 std::string verilog_identifier(const std::string& name);

@@ -130,6 +130,7 @@ Aig cleanup(const Aig& aig) {
     dst.next = translate(src.next);
     dst.clock = translate(src.clock);
     dst.negedge = src.negedge;
+    dst.level_sensitive = src.level_sensitive;
     dst.async_reset = translate(src.async_reset);
     dst.async_set = translate(src.async_set);
     dst.init = src.init;

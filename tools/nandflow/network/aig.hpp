@@ -29,18 +29,21 @@ inline constexpr Lit lit_regular(Lit l) { return l & ~1u; }
 
 enum class NodeKind : std::uint8_t { Const0, Input, LatchOut, And };
 
-// Initial value of a flip-flop: 0, 1, or unknown (x) in the source.
+// Initial value of a flip-flop or latch: 0, 1, or unknown (x) in the source.
 enum class InitValue : std::uint8_t { Zero, One, Unknown };
 
-// A flip-flop. Its output is node `out`; everything else is a literal in the same graph.
-// Asynchronous controls are active high (Yosys's dfflegalize normalises polarity for us);
-// an absent control is kLit0. When both are active, reset wins (Yosys $_DFFSR_ semantics).
+// A storage element: an edge-triggered flip-flop or a level-sensitive latch. Its output
+// is node `out`; everything else is a literal in the same graph. Asynchronous controls are
+// active high (Yosys's dfflegalize normalises polarity for us); an absent control is kLit0.
+// When both are active, reset wins (Yosys $_DFFSR_ and $_DLATCHSR_ semantics).
+// A latch is transparent while its enable (`clock`) is active: Q follows D; otherwise Q holds.
 struct Latch {
   std::string name;          // the source signal it implements, e.g. "count[3]"
   NodeId out = 0;            // the LatchOut node
   Lit next = kLit0;          // D input
-  Lit clock = kLit0;         // clock literal (normally an input)
-  bool negedge = false;      // true: falling-edge triggered
+  Lit clock = kLit0;         // clock literal (normally an input); a latch's enable
+  bool negedge = false;      // true: falling-edge triggered; a latch: enable active low
+  bool level_sensitive = false;  // true: a latch, not a flip-flop
   Lit async_reset = kLit0;   // drives Q to 0
   Lit async_set = kLit0;     // drives Q to 1
   InitValue init = InitValue::Unknown;

@@ -44,6 +44,7 @@ PortRoles port_roles(const Design& d) {
     if (d.ports[p].dir == PortDir::Input)
       for (std::size_t b : d.ports[p].bits) port_of_input[b] = static_cast<int>(p);
   for (const Latch& l : d.aig.latches()) {
+    if (l.level_sensitive) continue;  // a latch's enable is data, not a clock
     NodeId n = lit_node(l.clock);
     if (d.aig.kind(n) == NodeKind::Input) {
       int p = port_of_input[d.aig.source_index(n)];

@@ -23,6 +23,16 @@ void copy_logic(const Aig& src, Aig& dst, std::vector<Lit>& map) {
 
 Lit translate(const std::vector<Lit>& map, Lit l) { return lit_not_if(map[lit_node(l)], lit_is_complemented(l)); }
 
+// The value a latch settles to, built in `miter` from its pins (translated by `map`):
+// R ? 0 : S ? 1 : enabled ? D : Q.
+Lit latch_equation(Aig& miter, const Latch& l, const std::vector<Lit>& map) {
+  Lit q = translate(map, make_lit(l.out));
+  Lit enabled = lit_not_if(translate(map, l.clock), l.negedge);
+  Lit v = miter.create_mux(enabled, translate(map, l.next), q);
+  v = miter.create_or(translate(map, l.async_set), v);
+  return miter.create_and(lit_not(translate(map, l.async_reset)), v);
+}
+
 struct Pair {
   std::string what;
   Lit gold, netlist;
@@ -132,13 +142,27 @@ VerifyResult check_equivalence(const Design& gold, const Design& netlist, const 
   for (std::size_t i = 0; i < na.num_latches(); ++i) {
     const Latch& nl = na.latch(i);
     const Latch& gl = ga.latch(gold_of_netlist_latch[i]);
+    if (nl.level_sensitive != gl.level_sensitive) {
+      auto kind = [](const Latch& l) { return l.level_sensitive ? "a latch" : "a flip-flop"; };
+      result.mismatch = "'" + nl.name + "' is " + kind(nl) + " in the netlist but " + kind(gl) + " in the source";
+      return result;
+    }
+    const char* what = gl.level_sensitive ? "latch" : "flip-flop";
+    if (gl.init != InitValue::Unknown && nl.init != gl.init) {
+      result.mismatch = std::string(what) + " '" + nl.name + "' has a different initial value in the netlist";
+      return result;
+    }
+    if (gl.level_sensitive) {
+      // A latch is the equation Q = R ? 0 : S ? 1 : enabled ? D : Q; equal equations
+      // (with Q free) mean equal behaviour, however the enable, data and controls are
+      // split: Yosys folds a latch's reset into its enable and data.
+      pairs.push_back({"next state of latch " + nl.name, latch_equation(miter, gl, gmap),
+                       latch_equation(miter, nl, nmap)});
+      continue;
+    }
     if (nl.negedge != gl.negedge) {
       result.mismatch = "flip-flop '" + nl.name + "' is triggered on the " + (nl.negedge ? "falling" : "rising") +
                         " edge in the netlist but on the " + (gl.negedge ? "falling" : "rising") + " edge in the source";
-      return result;
-    }
-    if (gl.init != InitValue::Unknown && nl.init != gl.init) {
-      result.mismatch = "flip-flop '" + nl.name + "' has a different initial value in the netlist";
       return result;
     }
     pairs.push_back({"next state of flip-flop " + nl.name, translate(gmap, gl.next), translate(nmap, nl.next)});
