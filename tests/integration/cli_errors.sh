@@ -38,8 +38,15 @@ expect "tri-state" 1 "tristate.v:2: signal 'y' is driven by a tri-state buffer" 
 printf 'module m(input en, input d, output reg q);\n  always @* if (en) q = d;\nendmodule\n' >"$work/latch.v"
 expect "latch" 0 "^PROVEN" -- "$nandflow" synth "$work/latch.v" -o "$work/latch_out.v" --verify
 grep -q "nf_dlatch ff_q (.E(en), .D(d), .Q(q));" "$work/latch_out.v" || { echo "FAIL: the latch is not an nf_dlatch"; fail=1; }
-printf 'module m(input a, input b, output y);\n  wire p, q;\n  assign p = a & q;\n  assign q = b | p;\n  assign y = q;\nendmodule\n' >"$work/loop.v"
-expect "combinational loop" 1 "combinational loop" -- "$nandflow" synth "$work/loop.v"
+# Loops of gates: one that holds a value is a latch (tests/designs/gate_storage.v); one
+# that can oscillate, or holds nothing, is refused with its signals and lines.
+printf 'module m(input a, input b, output y);\n  wire p, q;\n  assign p = a & ~q;\n  assign q = b | p;\n  assign y = q;\nendmodule\n' >"$work/loop.v"
+expect "oscillating loop" 1 "loop.v:[0-9]+: combinational loop through signals 'p', 'q' \\(.*loop.v:3.*\\): it can oscillate" -- "$nandflow" synth "$work/loop.v" -o "$work/out_loop.v"
+[ -e "$work/out_loop.v" ] && { echo "FAIL: partial output after a refused loop"; fail=1; }
+printf 'module m(input a, input b, output y);\n  wire p, q;\n  assign p = a & q;\n  assign q = a | p;\n  assign y = q ^ b;\nendmodule\n' >"$work/false_loop.v"
+expect "loop holding nothing" 1 "combinational loop through signals 'p', 'q'.*: it stores nothing" -- "$nandflow" synth "$work/false_loop.v"
+printf 'module m(input a, input b, output y);\n  wire p, q;\n  assign p = a & q;\n  assign q = b | p;\n  assign y = q;\nendmodule\n' >"$work/and_or_latch.v"
+expect "AND-OR latch" 0 "^PROVEN" -- "$nandflow" synth "$work/and_or_latch.v" --verify -o "$work/and_or_out.v"
 # Implicit nets: legal Verilog-2005, accepted with a warning naming each; with
 # `default_nettype none the source itself forbids them: Yosys's error, file and line.
 printf 'module m(input a, input s, output y);\n  not U_inv (inv_s, s);\n  and U_y (y, a, inv_s);\nendmodule\n' >"$work/implicit.v"

@@ -27,7 +27,10 @@ const char* kHelp =
     "options:\n"
     "  --cycles N         clock cycles to simulate (default 1000)\n"
     "  --seed S           random seed (default 1)\n"
-    "  --trace OUT.fst    write an FST waveform of both designs (GTKWave)\n"
+    "  --trace OUT.fst    write an FST waveform of both designs (GTKWave; OUT.vcd with Icarus)\n"
+    "  --simulator SIM    verilator (default: one compiled model) or icarus (event-driven:\n"
+    "                     use it for storage drawn with gates and --pure-nand netlists,\n"
+    "                     whose loops Verilator's static scheduling may settle wrongly)\n"
     "  --build-dir DIR    build in DIR and keep it (default: a temporary directory)\n"
     "  --netlist NET.v    co-simulate this netlist (written by nandflow synth) instead of\n"
     "                     synthesising the design again\n";
@@ -52,7 +55,7 @@ std::string netlist_module_name(const std::string& top) {
 int cmd_cosim(int argc, char** argv) {
   int status = 0;
   auto parsed = parse_command(
-      argc, argv, {"cosim", kHelp, {"--cycles", "--seed", "--trace", "--build-dir", "--netlist"}, {}}, &status);
+      argc, argv, {"cosim", kHelp, {"--cycles", "--seed", "--trace", "--build-dir", "--netlist", "--simulator"}, {}}, &status);
   if (!parsed) return status;
   const Args& args = *parsed;
   synth_params sp;
@@ -68,10 +71,14 @@ int cmd_cosim(int argc, char** argv) {
   cp.cycles = number("--cycles", "1000");
   cp.seed = number("--seed", "1");
   cp.trace_file = args.get("--trace");
+  cp.simulator = args.get("--simulator", "verilator");
+  if (cp.simulator != "verilator" && cp.simulator != "icarus")
+    throw UserError("--simulator expects verilator or icarus, got '" + cp.simulator + "'");
   cp.verbose = sp.frontend.verbose;
 
   TempDir tmp("nandflow-cosim");
-  cp.work_dir = args.has("--build-dir") ? args.get("--build-dir") : tmp.path();
+  // Absolute: Verilator runs make in a subfolder, where a relative path would not resolve.
+  cp.work_dir = std::filesystem::absolute(args.has("--build-dir") ? args.get("--build-dir") : tmp.path()).string();
   std::filesystem::create_directories(cp.work_dir);
 
   cp.netlist_file = cp.work_dir + "/nf_netlist.v";

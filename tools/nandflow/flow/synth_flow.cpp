@@ -259,7 +259,9 @@ SynthResult synthesize(const synth_params& ps) {
   std::optional<std::size_t> yosys_abc_nand_cells;
   double yosys_seconds = fstats.seconds;
   std::vector<Design> yosys_designs;
-  if (level.yosys_synth_starts && gold.aig.num_ands() <= kFullSynthCandidateLimit)
+  // Yosys's flows start from the source again, where ABC would meet the loops of storage
+  // drawn with gates (and cut them its own way): such a design starts from the gold model.
+  if (level.yosys_synth_starts && gold.aig.num_ands() <= kFullSynthCandidateLimit && gold.latches_from_loops == 0)
     tasks.push_back([&](std::vector<std::unique_ptr<Start>>& out) {
       FrontendStats ys;
       YosysStarts y = yosys_synth_starts(ps.frontend, e.lowered, &ys);

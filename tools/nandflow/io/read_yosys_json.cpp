@@ -1,5 +1,7 @@
 #include "io/read_yosys_json.hpp"
 
+#include "io/gate_loops.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -196,6 +198,12 @@ class BitNames {
     auto it = best_.find(id);
     return it == best_.end() ? "" : it->second.src;
   }
+  // Which signal of a gate loop to cut first: nandflow's state names, then public names,
+  // then the shorter and alphabetically first.
+  std::tuple<int, std::size_t, std::string> cut_preference(long id) const {
+    auto it = best_.find(id);
+    return it == best_.end() ? std::make_tuple(4, std::size_t{0}, std::string()) : it->second.key;
+  }
 
  private:
   struct Entry {
@@ -373,6 +381,38 @@ static Design design_from_json(const json& netlist) {
     throw UserError(where(src) + "cell type " + type + " driving '" + names.name(y) + "' is not supported");
   }
 
+  // Storage drawn with gates (io/gate_loops.hpp): each loop among the gates is cut at a
+  // few signals, preferring nandflow's own state names and then readable ones; each cut
+  // becomes a latch, classified once the logic around it is resolved.
+  struct LoopCut {
+    long net;
+    std::size_t latch;
+    const GateLoop* loop;
+  };
+  std::vector<LoopCut> loop_cuts;
+  std::map<long, std::vector<long>> fanins;
+  for (const auto& [net, gate] : gate_of) {
+    std::vector<long>& ins = fanins[net];
+    for (long in : {gate.a, gate.b})
+      if (in >= 0 && gate_of.count(in) && std::find(ins.begin(), ins.end(), in) == ins.end()) ins.push_back(in);
+  }
+  std::set<long> output_bits;
+  for (std::size_t k = 0; k < design.ports.size(); ++k)
+    if (design.ports[k].dir == PortDir::Output)
+      for (const json& b : port_json[k]->at("bits")) output_bits.insert(bit_id(b));
+  auto cut_preference = [&](long n) { return std::make_pair(!output_bits.count(n), names.cut_preference(n)); };
+  const std::vector<GateLoop> loops =
+      find_gate_loops(fanins, [&](long a, long b) { return cut_preference(a) < cut_preference(b); });
+  for (const GateLoop& loop : loops)
+    for (long net : loop.cuts) {
+      std::size_t idx = aig.create_latch(names.name(net));
+      aig.latch(idx).level_sensitive = true;
+      aig.latch(idx).src = gate_of.at(net).src;
+      lit_of[net] = make_lit(aig.latch(idx).out);
+      loop_cuts.push_back({net, idx, &loop});
+    }
+  design.latches_from_loops = loop_cuts.size();
+
   // Resolve a net to a literal, depth-first without recursion (deep carry chains).
   // `onstack` finds combinational loops.
   std::unordered_map<long, bool> onstack;
@@ -450,6 +490,38 @@ static Design design_from_json(const json& netlist) {
     } else if (f.type.has_set) {
       l.async_set = resolve(bit_id(c.at("R")[0]), name + " (set)");
     }
+  }
+
+  // Each cut of a gate loop: a latch when it holds and never oscillates; any other loop
+  // is refused with its signals and lines.
+  for (const LoopCut& c : loop_cuts) {
+    const Gate& gate = gate_of.at(c.net);
+    auto input = [&](long in) { return resolve(in, names.name(c.net)); };
+    Lit g = gate.is_not ? lit_not(input(gate.a)) : aig.create_and(input(gate.a), input(gate.b));
+    LoopLatch ll = classify_cut_signal(aig, g, aig.latch(c.latch).out);
+    if (ll.behaviour == LoopBehaviour::Latch) {
+      aig.latch(c.latch).clock = ll.enable;
+      aig.latch(c.latch).next = ll.data;
+      continue;
+    }
+    // The loop's source-level signals (Yosys's internal ones only when it has none) and lines.
+    std::set<std::string> public_names, all_names, locations;
+    for (long net : c.loop->nets) {
+      (std::get<0>(names.cut_preference(net)) <= 2 ? public_names : all_names).insert(names.name(net));
+      for (const std::string& src : {gate_of.at(net).src, names.src(net)})
+        if (!source_location(src).empty()) locations.insert(source_location(src));
+    }
+    std::string signals, lines;
+    for (const std::string& n : public_names.empty() ? all_names : public_names)
+      signals += (signals.empty() ? "'" : ", '") + n + "'";
+    for (const std::string& loc : locations) lines += (lines.empty() ? "" : ", ") + loc;
+    std::string why = ll.behaviour == LoopBehaviour::Oscillates ? "it can oscillate (no stable value for some inputs)"
+                      : ll.behaviour == LoopBehaviour::HoldsNothing
+                          ? "it stores nothing (a loop in combinational logic: write it without the loop)"
+                          : "nandflow could not decide whether it holds a value";
+    throw UserError((locations.empty() ? "" : *locations.begin() + ": ") + "combinational loop through signals " + signals +
+                    (lines.empty() ? "" : " (" + lines + ")") + ": " + why +
+                    "; loops that hold a value (SR and D latches, flip-flops drawn with gates) are storage");
   }
 
   // Initial values come from the `init` attribute of the wire driven by Q.

@@ -54,6 +54,7 @@ nlohmann::json report_json(const SynthResult& r) {
   j["nand2"] = r.nands;
   j["flip_flops"] = r.flops;
   j["latches"] = r.latches;
+  j["latches_from_gate_loops"] = r.design.latches_from_loops;
   j["nand_equivalent"] = r.nand_equivalent;
   j["depth"] = r.depth;
   j["input_bits"] = r.input_bits;

@@ -30,6 +30,7 @@ struct Design {
   std::vector<Port> ports;
   Aig aig;
   std::vector<std::string> warnings;
+  std::size_t latches_from_loops = 0;  // latches recognised in loops of gates (io/gate_loops.hpp)
 };
 
 // Port-preserving copy of a design with a new AIG (after optimisation). The new
@@ -39,6 +40,7 @@ inline Design with_aig(const Design& d, Aig aig) {
   out.top = d.top;
   out.ports = d.ports;
   out.warnings = d.warnings;
+  out.latches_from_loops = d.latches_from_loops;
   out.aig = std::move(aig);
   return out;
 }

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "sat/aig_cnf.hpp"
 #include "sat/sat_solver.hpp"
 
 #include "sim/bit_sim.hpp"
@@ -36,32 +37,6 @@ Lit latch_equation(Aig& miter, const Latch& l, const std::vector<Lit>& map) {
 struct Pair {
   std::string what;
   Lit gold, netlist;
-};
-
-// Tseitin encoding of the AND cones below `roots`, one SAT variable per node, given
-// when first needed; node 0 (constant false) is the solver's false literal.
-class CnfBuilder {
- public:
-  CnfBuilder(const Aig& aig, SatSolver& solver) : aig_(aig), solver_(solver), var_(aig.num_nodes(), 0) {
-    var_[0] = -SatSolver::true_lit();
-  }
-  int var(Lit l) {
-    int& v = var_[lit_node(l)];
-    if (v == 0) v = solver_.new_var();
-    return lit_is_complemented(l) ? -v : v;
-  }
-  void encode(const std::vector<Lit>& roots) {
-    for (NodeId n : topo_ands(aig_, roots)) {
-      if (var_[n] != 0) continue;
-      int a = var(aig_.fanin0(n)), b = var(aig_.fanin1(n));
-      var_[n] = solver_.and_of(a, b);
-    }
-  }
-
- private:
-  const Aig& aig_;
-  SatSolver& solver_;
-  std::vector<int> var_;
 };
 
 // Word w of literal l's simulation signature (W words per node).
@@ -215,7 +190,7 @@ VerifyResult check_equivalence(const Design& gold, const Design& netlist, const 
 
   // 2. SAT on what simulation could not tell apart.
   SatSolver solver;
-  CnfBuilder cnf(miter, solver);
+  AigCnf cnf(miter, solver);
   // 2a. Internal equivalences first (SAT sweeping of the miter): a netlist node that
   // simulation cannot tell from a source node, up to complement, is proven equal to it
   // with a small conflict limit, and the equality is added as clauses. The final proofs
