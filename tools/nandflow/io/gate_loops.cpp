@@ -66,6 +66,23 @@ std::vector<std::vector<long>> cyclic_components(const Graph& g, const std::set<
 
 bool acyclic(const Graph& g, const std::set<long>& alive) { return cyclic_components(g, alive).empty(); }
 
+// The length of the shortest cycle through `n` (back along fanins), or limit + 1 when it
+// is longer than `limit`.
+std::size_t shortest_cycle(const Graph& g, const std::set<long>& alive, long n, std::size_t limit) {
+  std::vector<long> frontier{n};
+  std::set<long> seen{n};
+  for (std::size_t len = 1; len <= limit && !frontier.empty(); ++len) {
+    std::vector<long> next;
+    for (long v : frontier)
+      for (long w : g.at(v)) {
+        if (w == n) return len;
+        if (alive.count(w) && seen.insert(w).second) next.push_back(w);
+      }
+    frontier = std::move(next);
+  }
+  return limit + 1;
+}
+
 }  // namespace
 
 std::vector<GateLoop> find_gate_loops(const std::map<long, std::vector<long>>& fanins,
@@ -77,8 +94,13 @@ std::vector<GateLoop> find_gate_loops(const std::map<long, std::vector<long>>& f
     GateLoop loop;
     loop.nets = comp;
     std::set<long> rest(comp.begin(), comp.end());
-    // Greedy: cut the best signal of a remaining loop, preferring signals on many of
-    // its edges, then readable ones; until nothing loops.
+    // Storage sits on short cycles: a cross-coupled pair of gates is a cycle of four nets
+    // (two ANDs, two NOTs). A long cycle through logic and several latches (a state
+    // machine's register through its next-state logic) is cut by those latches' cuts.
+    std::map<long, std::size_t> cycle_length;
+    for (long n : comp) cycle_length[n] = shortest_cycle(fanins, rest, n, 6);
+    // Greedy: cut the best signal of a remaining loop: on a short cycle, then the readable
+    // one, then the one on most of its edges; until nothing loops.
     for (auto sub = cyclic_components(fanins, rest); !sub.empty(); sub = cyclic_components(fanins, rest)) {
       const std::vector<long>& c = sub.front();
       std::set<long> in_c(c.begin(), c.end());
@@ -89,9 +111,15 @@ std::vector<GateLoop> find_gate_loops(const std::map<long, std::vector<long>>& f
           for (long i : fanins.at(m)) d += i == n;
         return d;
       };
+      auto better = [&](long a, long b) {
+        bool short_a = cycle_length[a] <= 4, short_b = cycle_length[b] <= 4;
+        if (short_a != short_b) return short_a;
+        if (before(a, b) || before(b, a)) return before(a, b);
+        return degree(a) > degree(b);
+      };
       long best = c.front();
       for (long n : c)
-        if (before(n, best) || (!before(best, n) && degree(n) > degree(best))) best = n;
+        if (better(n, best)) best = n;
       loop.cuts.push_back(best);
       rest.erase(best);
     }

@@ -400,7 +400,12 @@ static Design design_from_json(const json& netlist) {
   for (std::size_t k = 0; k < design.ports.size(); ++k)
     if (design.ports[k].dir == PortDir::Output)
       for (const json& b : port_json[k]->at("bits")) output_bits.insert(bit_id(b));
-  auto cut_preference = [&](long n) { return std::make_pair(!output_bits.count(n), names.cut_preference(n)); };
+  // An output port, then nandflow's own state names, then a gate's inverted output (a
+  // NAND's output is NOT(AND): the user's wire, where the AND is Yosys's), then names.
+  auto cut_preference = [&](long n) {
+    auto name = names.cut_preference(n);
+    return std::make_tuple(!output_bits.count(n), std::get<0>(name) != 0, !gate_of.at(n).is_not, name);
+  };
   const std::vector<GateLoop> loops =
       find_gate_loops(fanins, [&](long a, long b) { return cut_preference(a) < cut_preference(b); });
   for (const GateLoop& loop : loops)

@@ -266,7 +266,11 @@ std::string write_verilog(const Design& design, const NandNetwork& net, const wr
     std::string line;
     while (std::getline(h, line)) v << "// " << line << "\n";
   }
-  v << "// Every combinational gate is a 2-input NAND; flip-flops and latches are nf_* cells (nf_cells.v).\n";
+  if (ps.pure_nand)
+    v << "// Nothing but 2-input NAND gates: each flip-flop and latch is drawn as its NAND circuit\n"
+         "// (tools/nandflow/map/storage_nand.hpp), which powers up unknown.\n";
+  else
+    v << "// Every combinational gate is a 2-input NAND; flip-flops and latches are nf_* cells (nf_cells.v).\n";
   // The file is named after the design, not the module; unused inputs stay as ports
   // so that testbenches still connect.
   v << "/* verilator lint_off DECLFILENAME */\n";
@@ -302,7 +306,62 @@ std::string write_verilog(const Design& design, const NandNetwork& net, const wr
   }
   if (!net.gates.empty()) v << "\n";
 
-  for (std::size_t i = 0; i < aig.num_latches(); ++i) {
+  std::vector<std::string> master_ref(aig.num_latches());
+  for (std::size_t i = 0; i < aig.num_latches() && ps.pure_nand; ++i) {
+    // The cell's NAND circuit, its gates named after the state; Q is the state's wire, a
+    // flip-flop's master latch a wire "<state>$master" by its nf_state name, which is how
+    // `verify` recognises the pair.
+    const Latch& l = aig.latch(i);
+    const auto& pins = net.latches[i];
+    const StorageCircuit& c = storage_nand_circuit(storage_type(l));
+    std::string base = scope.fresh("ff_" + sanitize(l.name));
+    std::vector<std::string> sig(StorageCircuit::kFirstGate + c.gates.size());
+    sig[StorageCircuit::kD] = ref(pins.d), sig[StorageCircuit::kC] = ref(pins.clock);
+    sig[StorageCircuit::kR] = ref(pins.reset), sig[StorageCircuit::kS] = ref(pins.set);
+    std::string wires;
+    for (std::size_t k = 0; k < c.gates.size(); ++k) {
+      int id = StorageCircuit::kFirstGate + static_cast<int>(k);
+      if (id == c.q) {
+        sig[id] = latch_ref[i];
+      } else {
+        sig[id] = scope.fresh(base + "_" + std::to_string(k + 1));
+        if (id == c.master_q) {
+          master_ref[i] = sig[id];
+          std::string escaped;
+          for (char ch : l.name + "$master") escaped += (ch == '"' || ch == '\\') ? std::string("\\") + ch : std::string(1, ch);
+          v << "  (* nf_state = \"" << escaped << "\" *) wire " << sig[id] << ";\n";
+        } else {
+          wires += (wires.empty() ? "  wire " : ", ") + sig[id];
+        }
+      }
+    }
+    if (!wires.empty()) v << wires << ";\n";
+    for (std::size_t k = 0; k < c.gates.size(); ++k)
+      v << "  nand " << base << "_g" << (k + 1) << " (" << sig[StorageCircuit::kFirstGate + k] << ", "
+        << sig[c.gates[k][0]] << ", " << sig[c.gates[k][1]] << ");\n";
+  }
+  if (ps.pure_nand) {
+    // Gates hold no power-up value, and a gate-level simulation keeps an unknown state
+    // unknown through logic a reset would clear in hardware (x-pessimism). For simulation
+    // only, each storage loop starts where the nf_* cell's INIT would put it.
+    std::vector<std::string> forced;
+    for (std::size_t i = 0; i < aig.num_latches(); ++i) {
+      const Latch& l = aig.latch(i);
+      if (l.level_sensitive && l.init == InitValue::Unknown) continue;
+      std::string value = l.init == InitValue::One ? "1'b1" : "1'b0";
+      forced.push_back(latch_ref[i] + " = " + value);
+      if (master_ref[i].size()) forced.push_back(master_ref[i] + " = " + value);
+    }
+    if (!forced.empty()) {
+      v << "\n`ifndef SYNTHESIS\n  // Simulation only: the power-up state (nf_cells.v's INIT), which gates cannot hold.\n"
+           "  initial begin\n";
+      for (const std::string& f : forced) v << "    force " << f << ";\n";
+      v << "    #0;\n";
+      for (const std::string& f : forced) v << "    release " << f.substr(0, f.find(" = ")) << ";\n";
+      v << "  end\n`endif\n";
+    }
+  }
+  for (std::size_t i = 0; i < aig.num_latches() && !ps.pure_nand; ++i) {
     const Latch& l = aig.latch(i);
     const auto& pins = net.latches[i];
     std::string inst = scope.fresh("ff_" + sanitize(l.name));

@@ -14,6 +14,7 @@ struct write_verilog_params {
   std::string header;       // comment lines put at the top (without "//")
   std::string module_name;  // empty: the source top's name (co-simulation renames it)
   bool nand_cells = false;  // each gate an nf_nand2 instance (nf_cells.v), not a `nand` primitive
+  bool pure_nand = false;   // flip-flops and latches drawn as NAND gates too (map/storage_nand.hpp)
 };
 
 std::string write_verilog(const Design& design, const NandNetwork& net, const write_verilog_params& ps = {});

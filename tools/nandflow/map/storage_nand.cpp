@@ -59,7 +59,7 @@ class Builder {
   }
 
   // The circuit of Q: the gates it needs, renumbered in their order.
-  StorageCircuit done(int q) {
+  StorageCircuit done(int q, int master_q = -1) {
     const int first = StorageCircuit::kFirstGate;
     std::vector<bool> needed(c_.gates.size(), false);
     std::vector<int> todo{q};
@@ -77,6 +77,7 @@ class Builder {
     auto map = [&](int s) { return s < first ? s : renumber[s - first]; };
     for (auto& gate : out.gates) gate = {map(gate[0]), map(gate[1])};
     out.q = map(q);
+    out.master_q = master_q < 0 ? -1 : map(master_q);
     return out;
   }
 
@@ -102,7 +103,7 @@ StorageCircuit build(const StorageType& t) {
   int active = t.negedge ? b.inv(C) : C;
   int idle = b.inv(active);
   int master = b.latch(D, idle, n_reset, n_set);
-  return b.done(b.latch(master, active, n_reset, n_set));
+  return b.done(b.latch(master, active, n_reset, n_set), master);
 }
 
 }  // namespace

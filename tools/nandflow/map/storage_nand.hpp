@@ -41,7 +41,8 @@ const char* storage_cell_name(const StorageType& t);
 struct StorageCircuit {
   static constexpr int kD = 0, kC = 1, kR = 2, kS = 3, kFirstGate = 4;
   std::vector<std::array<int, 2>> gates;
-  int q = -1;  // the signal that is Q
+  int q = -1;         // the signal that is Q
+  int master_q = -1;  // a flip-flop's master latch's Q (-1 for a latch)
 };
 const StorageCircuit& storage_nand_circuit(const StorageType& t);
 

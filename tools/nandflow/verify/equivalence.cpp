@@ -24,14 +24,23 @@ void copy_logic(const Aig& src, Aig& dst, std::vector<Lit>& map) {
 
 Lit translate(const std::vector<Lit>& map, Lit l) { return lit_not_if(map[lit_node(l)], lit_is_complemented(l)); }
 
-// The value a latch settles to, built in `miter` from its pins (translated by `map`):
-// R ? 0 : S ? 1 : enabled ? D : Q.
+// The value a latch settles to: R ? 0 : S ? 1 : enabled ? D : Q.
+Lit settled_value(Aig& miter, Lit enabled, Lit d, Lit q, Lit reset, Lit set) {
+  Lit v = miter.create_or(set, miter.create_mux(enabled, d, q));
+  return miter.create_and(lit_not(reset), v);
+}
+
+// The same for latch `l`, from its pins translated by `map`.
 Lit latch_equation(Aig& miter, const Latch& l, const std::vector<Lit>& map) {
-  Lit q = translate(map, make_lit(l.out));
-  Lit enabled = lit_not_if(translate(map, l.clock), l.negedge);
-  Lit v = miter.create_mux(enabled, translate(map, l.next), q);
-  v = miter.create_or(translate(map, l.async_set), v);
-  return miter.create_and(lit_not(translate(map, l.async_reset)), v);
+  return settled_value(miter, lit_not_if(translate(map, l.clock), l.negedge), translate(map, l.next),
+                       translate(map, make_lit(l.out)), translate(map, l.async_reset), translate(map, l.async_set));
+}
+
+// A pure-NAND netlist (synth --pure-nand) draws flip-flop N as two latches: the master,
+// named "N$master", open while the clock is at its idle level, and the slave N.
+const std::string kMasterSuffix = "$master";
+bool is_master_name(const std::string& n) {
+  return n.size() > kMasterSuffix.size() && n.compare(n.size() - kMasterSuffix.size(), kMasterSuffix.size(), kMasterSuffix) == 0;
 }
 
 struct Pair {
@@ -84,7 +93,19 @@ VerifyResult check_equivalence(const Design& gold, const Design& netlist, const 
     return result;
   }
   std::vector<std::size_t> gold_of_netlist_latch(na.num_latches());
+  std::map<std::string, Lit> master_state;  // a source flip-flop's name -> its master latch's state
   for (std::size_t i = 0; i < na.num_latches(); ++i) {
+    const std::string& name = na.latch(i).name;
+    if (na.latch(i).level_sensitive && is_master_name(name)) {
+      auto flop = gold_latch_by_name.find(name.substr(0, name.size() - kMasterSuffix.size()));
+      if (flop != gold_latch_by_name.end() && !ga.latch(flop->second).level_sensitive) {
+        Lit m = make_lit(miter.create_input(name));
+        master_state[ga.latch(flop->second).name] = m;
+        nmap[na.latch(i).out] = m;
+        gold_of_netlist_latch[i] = flop->second;
+        continue;
+      }
+    }
     auto it = gold_latch_by_name.find(na.latch(i).name);
     if (it == gold_latch_by_name.end()) {
       result.mismatch = "flip-flop '" + na.latch(i).name + "' of the netlist has no counterpart in the source";
@@ -117,13 +138,30 @@ VerifyResult check_equivalence(const Design& gold, const Design& netlist, const 
   for (std::size_t i = 0; i < na.num_latches(); ++i) {
     const Latch& nl = na.latch(i);
     const Latch& gl = ga.latch(gold_of_netlist_latch[i]);
+    auto master = master_state.find(gl.name);
+    if (nl.level_sensitive && !gl.level_sensitive && master != master_state.end()) {
+      // One latch of a flip-flop drawn as master and slave: its settled value must be
+      // the one the source flip-flop's master or slave latch would have.
+      bool is_master = is_master_name(nl.name);
+      Lit active = lit_not_if(translate(gmap, gl.clock), gl.negedge);
+      Lit want = settled_value(miter, is_master ? lit_not(active) : active,
+                               is_master ? translate(gmap, gl.next) : master->second,
+                               is_master ? master->second : translate(gmap, make_lit(gl.out)),
+                               translate(gmap, gl.async_reset), translate(gmap, gl.async_set));
+      pairs.push_back({std::string("next state of the ") + (is_master ? "master" : "slave") + " latch of flip-flop " +
+                           gl.name, want, latch_equation(miter, nl, nmap)});
+      if (gl.init != InitValue::Unknown && !is_master) ++result.initial_values_not_kept;
+      continue;
+    }
     if (nl.level_sensitive != gl.level_sensitive) {
       auto kind = [](const Latch& l) { return l.level_sensitive ? "a latch" : "a flip-flop"; };
       result.mismatch = "'" + nl.name + "' is " + kind(nl) + " in the netlist but " + kind(gl) + " in the source";
       return result;
     }
     const char* what = gl.level_sensitive ? "latch" : "flip-flop";
-    if (gl.init != InitValue::Unknown && nl.init != gl.init) {
+    if (gl.init != InitValue::Unknown && nl.init == InitValue::Unknown) {
+      ++result.initial_values_not_kept;  // storage drawn with NAND gates has no power-up value
+    } else if (gl.init != InitValue::Unknown && nl.init != gl.init) {
       result.mismatch = std::string(what) + " '" + nl.name + "' has a different initial value in the netlist";
       return result;
     }
@@ -264,6 +302,9 @@ std::string format_verify_result(const VerifyResult& r) {
   std::ostringstream out;
   if (r.proven) {
     out << "PROVEN: the netlist is equivalent to the source\n";
+    if (r.initial_values_not_kept)
+      out << "note: " << r.initial_values_not_kept << " flip-flop(s) or latch(es) start from an initial value in the "
+          << "source that the netlist's NAND-drawn storage does not keep (it powers up unknown)\n";
     return out.str();
   }
   if (!r.mismatch.empty()) {

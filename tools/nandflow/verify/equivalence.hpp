@@ -45,6 +45,7 @@ struct VerifyResult {
   bool proven = false;
   std::string mismatch;  // a structural reason (missing port, unpaired flip-flop, ...)
   std::vector<Counterexample> counterexamples;
+  std::size_t initial_values_not_kept = 0;  // source initial values the netlist has none for
 };
 
 VerifyResult check_equivalence(const Design& gold, const Design& netlist, const verify_params& ps = {},
