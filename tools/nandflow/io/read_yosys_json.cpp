@@ -351,16 +351,16 @@ static Design design_from_json(const json& netlist) {
     std::string src = attr_string(cell, "src");
     const json& c = cell.at("connections");
     if (type == "$_AND_" || type == "$_NOT_") {
-      long y = bit_id(c.at("Y")[0]);
+      long y = bit_id(c.at("Y").at(0));
       if (y < 0) continue;
-      Gate g{type == "$_NOT_", bit_id(c.at("A")[0]), type == "$_NOT_" ? kBit0 : bit_id(c.at("B")[0]), src};
+      Gate g{type == "$_NOT_", bit_id(c.at("A").at(0)), type == "$_NOT_" ? kBit0 : bit_id(c.at("B").at(0)), src};
       if (gate_of.count(y)) throw UserError(where(src) + "signal '" + names.name(y) + "' has more than one driver");
       gate_of[y] = g;
       continue;
     }
     FlopType ft;
     if (flop_type(type, &ft)) {
-      long q = bit_id(c.at("Q")[0]);
+      long q = bit_id(c.at("Q").at(0));
       std::size_t idx = aig.create_latch(names.name(q));
       aig.latch(idx).src = src;
       if (q >= 0) {
@@ -482,18 +482,18 @@ static Design design_from_json(const json& netlist) {
     const json& c = cell.at("connections");
     Latch& l = aig.latch(f.latch);
     std::string name = l.name;
-    l.next = resolve(bit_id(c.at("D")[0]), name);
+    l.next = resolve(bit_id(c.at("D").at(0)), name);
     l.level_sensitive = f.type.latch;
-    l.clock = f.type.latch ? resolve(bit_id(c.at("E")[0]), name + " (enable)")
-                           : resolve(bit_id(c.at("C")[0]), name + " (clock)");
+    l.clock = f.type.latch ? resolve(bit_id(c.at("E").at(0)), name + " (enable)")
+                           : resolve(bit_id(c.at("C").at(0)), name + " (clock)");
     l.negedge = f.type.negedge;
     if (f.type.has_reset && f.type.has_set) {
-      l.async_reset = resolve(bit_id(c.at("R")[0]), name + " (reset)");
-      l.async_set = resolve(bit_id(c.at("S")[0]), name + " (set)");
+      l.async_reset = resolve(bit_id(c.at("R").at(0)), name + " (reset)");
+      l.async_set = resolve(bit_id(c.at("S").at(0)), name + " (set)");
     } else if (f.type.has_reset) {
-      l.async_reset = resolve(bit_id(c.at("R")[0]), name + " (reset)");
+      l.async_reset = resolve(bit_id(c.at("R").at(0)), name + " (reset)");
     } else if (f.type.has_set) {
-      l.async_set = resolve(bit_id(c.at("R")[0]), name + " (set)");
+      l.async_set = resolve(bit_id(c.at("R").at(0)), name + " (set)");
     }
   }
 
@@ -559,7 +559,7 @@ static Design design_from_json(const json& netlist) {
     }
   }
   for (const FlopCell& f : flops) {
-    long q = bit_id((*f.cell).at("connections").at("Q")[0]);
+    long q = bit_id((*f.cell).at("connections").at("Q").at(0));
     auto it = init_of.find(q);
     if (it != init_of.end()) aig.latch(f.latch).init = it->second;
   }
