@@ -2,7 +2,7 @@
 # The main job: synthesise the project's own designs (the examples, the Hack CPU, the
 # accelerator's small configuration) to NAND netlists, prove each equivalent to its source,
 # and print the NAND-count table next to Yosys's; run the golden-ratio program on the Hack
-# computer; build the iCEBreaker bitstream of the Hack SoC; run the accelerator's checks.
+# computer, in Verilator and with the CPU as nothing but NAND gates in Icarus; build the iCEBreaker bitstream of the Hack SoC; run the accelerator's checks.
 # Usage: tools/scripts/main-job.sh BUILD_DIR OUT_DIR
 set -euo pipefail
 build=${1:-build}
@@ -60,6 +60,22 @@ PY
 echo
 echo "hacksim rtl/hack/programs/Golden.asm --cycles 2000 --ram 0-1   (phi and 1-phi, scaled by 8192)"
 "$build/bin/hacksim" "$root/rtl/hack/programs/Golden.asm" --cycles 2000 --ram 0-1
+
+# The Hack CPU as nothing but NAND gates (flip-flops drawn as master-slave NAND latches),
+# proven, and the Computer around it running the golden-ratio program in Icarus, which
+# simulates the gates' loops event by event.
+echo
+echo "nandflow synth rtl/hack/*.v --top CPU --pure-nand --verify   (the CPU, flip-flops included, as NAND gates)"
+"$nandflow" synth "$root"/rtl/hack/*.v --top CPU --pure-nand --verify -o "$out/CPU_pure_nand.v" >"$out/CPU_pure_nand.log" \
+  || { cat "$out/CPU_pure_nand.log"; echo "main job: the pure-NAND CPU failed" >&2; exit 1; }
+grep -q '^PROVEN' "$out/CPU_pure_nand.log" || { cat "$out/CPU_pure_nand.log"; exit 1; }
+echo "PROVEN: the Hack CPU is $(grep -cE '^\s*nand ' "$out/CPU_pure_nand.v") NAND gates and nothing else"
+echo "Golden on the Computer with that CPU (Icarus):"
+"$build/bin/hackasm" "$root/rtl/hack/programs/Golden.asm" -o "$out/Golden.hack"
+r=$root/rtl/hack
+iverilog -g2005 -o "$out/computer_pure_nand.vvp" -s computer_tb "$root/tests/hack/computer_tb.v" "$r/Computer.v" \
+  "$r/ROM32K.v" "$r/Memory.v" "$r/RAM16K.v" "$r/Screen.v" "$r/WordArray.v" "$out/CPU_pure_nand.v"
+vvp -n "$out/computer_pure_nand.vvp" +program="$out/Golden.hack" +cycles=2000 +lo=0 +hi=1 | grep '^RAM\['
 
 # The Hack SoC on the default board: the bitstream and its summary (Yosys, nextpnr, IceStorm).
 echo

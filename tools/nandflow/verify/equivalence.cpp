@@ -46,6 +46,7 @@ bool is_master_name(const std::string& n) {
 struct Pair {
   std::string what;
   Lit gold, netlist;
+  bool any_state = false;  // compared in every state (a latch's equation), not only settled ones
 };
 
 // Word w of literal l's simulation signature (W words per node).
@@ -149,7 +150,7 @@ VerifyResult check_equivalence(const Design& gold, const Design& netlist, const 
                                is_master ? master->second : translate(gmap, make_lit(gl.out)),
                                translate(gmap, gl.async_reset), translate(gmap, gl.async_set));
       pairs.push_back({std::string("next state of the ") + (is_master ? "master" : "slave") + " latch of flip-flop " +
-                           gl.name, want, latch_equation(miter, nl, nmap)});
+                           gl.name, want, latch_equation(miter, nl, nmap), true});
       if (gl.init != InitValue::Unknown && !is_master) ++result.initial_values_not_kept;
       continue;
     }
@@ -170,7 +171,7 @@ VerifyResult check_equivalence(const Design& gold, const Design& netlist, const 
       // (with Q free) mean equal behaviour, however the enable, data and controls are
       // split: Yosys folds a latch's reset into its enable and data.
       pairs.push_back({"next state of latch " + nl.name, latch_equation(miter, gl, gmap),
-                       latch_equation(miter, nl, nmap)});
+                       latch_equation(miter, nl, nmap), true});
       continue;
     }
     if (nl.negedge != gl.negedge) {
@@ -188,6 +189,20 @@ VerifyResult check_equivalence(const Design& gold, const Design& netlist, const 
   // A source flip-flop the netlist dropped is fine only if nothing observable
   // depends on it: its state stays a free variable of the miter, so the
   // comparisons above decide.
+
+  // Outputs and flip-flop inputs are compared where every latch has settled (Q equals
+  // the value its equation gives): inside a loop of gates, the nets around a cut latch
+  // follow its Q only then, and a design is observed only then. The latch equations
+  // themselves are compared in every state, so both have the same settled states.
+  Lit settled = kLit1;
+  auto require_settled = [&](const Aig& a, const std::vector<Lit>& map) {
+    for (const Latch& l : a.latches())
+      if (l.level_sensitive)
+        settled = miter.create_and(settled, lit_not(miter.create_xor(translate(map, make_lit(l.out)),
+                                                                    latch_equation(miter, l, map))));
+  };
+  require_settled(ga, gmap);
+  require_settled(na, nmap);
 
   auto make_cex = [&](const Pair& p, const std::vector<bool>& leaf_value) {
     Counterexample c;
@@ -211,6 +226,7 @@ VerifyResult check_equivalence(const Design& gold, const Design& netlist, const 
     words = simulate_words(miter, std::move(words));
     for (std::size_t i = 0; i < pairs.size(); ++i) {
       std::uint64_t diff = lit_value(words, pairs[i].gold) ^ lit_value(words, pairs[i].netlist);
+      if (!pairs[i].any_state) diff &= lit_value(words, settled);
       if (!diff || !sim_equal[i]) continue;
       sim_equal[i] = false;
       int bit = __builtin_ctzll(diff);
@@ -281,9 +297,11 @@ VerifyResult check_equivalence(const Design& gold, const Design& netlist, const 
       ++stats.structurally_equal;
       continue;
     }
-    cnf.encode({p.gold, p.netlist});
+    cnf.encode({p.gold, p.netlist, settled});
     int d = solver.differ(cnf.var(p.gold), cnf.var(p.netlist));
-    if (solver.solve({d}) == SatResult::Sat) {
+    std::vector<int> assume = {d};
+    if (!p.any_state && settled != kLit1) assume.push_back(cnf.var(settled));
+    if (solver.solve(assume) == SatResult::Sat) {
       std::vector<bool> leaf(miter.num_inputs());
       for (std::size_t k = 0; k < miter.num_inputs(); ++k) leaf[k] = solver.value(cnf.var(make_lit(miter.inputs()[k])));
       result.counterexamples.push_back(make_cex(p, leaf));
