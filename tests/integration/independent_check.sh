@@ -29,16 +29,17 @@ log=${CHECK_LOG:-$work/yosys.log}
 {
   echo "read_verilog $sv ${defines[*]:-} $src"
   for p in "${params[@]}"; do echo "$p"; done
-  # An out-of-range part select reads x in Verilog; nandflow (like Yosys's own synthesis of
-  # \$shiftx) gives 0 there, a legal choice for x, which the miter would count as a difference.
-  miter_only="chtype -map \$shiftx \$shift; setundef -zero;"
-  [ $method = miter ] || miter_only=""
-  echo "prep -flatten -top $top; memory_map; opt_clean; $miter_only async2sync; rename $top gold; design -stash gold"
+  # Where the source's value is x (an out-of-range part select, 'x, an undriven output),
+  # nandflow gives some value. The pairing method models x (-undef: a gold x allows any
+  # value); the miter gives the gold 0 there, nandflow's choice where Yosys leaves an x.
+  x_to_zero="chtype -map \$shiftx \$shift; setundef -zero;"
+  [ $method = miter ] || x_to_zero=""
+  echo "prep -flatten -top $top; memory_map; opt_clean; $x_to_zero async2sync; rename $top gold; design -stash gold"
   echo "read_verilog $(dirname "$net")/nf_cells.v $net"
   echo "prep -flatten -top $top; async2sync; rename $top gate; design -stash gate"
   echo "design -copy-from gold -as gold gold; design -copy-from gate -as gate gate"
   if [ $method = equiv ]; then
-    echo "equiv_make gold gate equiv; hierarchy -top equiv; equiv_simple -seq 2; equiv_induct -seq 2; equiv_status -assert"
+    echo "equiv_make gold gate equiv; hierarchy -top equiv; equiv_simple -undef -seq 2; equiv_induct -undef -seq 2; equiv_status -assert"
   else
     echo "miter -equiv -flatten gold gate miter; hierarchy -top miter"
     echo "sat -verify -tempinduct -prove trigger 0 -set-init-zero -seq 1 -maxsteps 12 miter"

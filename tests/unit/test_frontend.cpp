@@ -108,10 +108,19 @@ TEST(Frontend, TriStateIsRefused) {
   EXPECT_NE(e.find("'y'"), std::string::npos) << e;
 }
 
-TEST(Frontend, UnresolvedXIsRefused) {
-  std::string e = error_of("module m(input a, output y, output z);\n  assign y = 1'bx; assign z = a;\nendmodule\n", "m");
-  EXPECT_NE(e.find("'y'"), std::string::npos) << e;
-  EXPECT_NE(e.find("undefined (x)"), std::string::npos) << e;
+TEST(Frontend, XAndUndrivenOutputsAreZeroWithAWarning) {
+  TempDir dir;
+  FrontendParams p;
+  p.files = {write_source(dir, "x.v", "module m(input a, output y, output z, output w);\n  assign y = 1'bx; assign z = a;\nendmodule\n")};
+  Design d = elaborate_gold(p);
+  EXPECT_EQ(d.x_dont_cares, 2u);  // y ('x) and w (undriven)
+  ASSERT_EQ(d.aig.outputs().size(), 3u);
+  EXPECT_EQ(d.aig.outputs()[0], kLit0);
+  EXPECT_EQ(d.aig.outputs()[2], kLit0);
+  std::string all;
+  for (const std::string& w : d.warnings) all += w + "\n";
+  EXPECT_NE(all.find("signal 'y' is undriven or undefined (x): tied to 0"), std::string::npos) << all;
+  EXPECT_NE(all.find("signal 'w'"), std::string::npos) << all;
 }
 
 TEST(Frontend, OscillatingLoopIsRefusedNamingItsSignals) {

@@ -418,16 +418,21 @@ static Design design_from_json(const json& netlist) {
     }
   design.latches_from_loops = loop_cuts.size();
 
+  std::set<std::string> x_signals;  // signals where an x or z was read as 0
   // Resolve a net to a literal, depth-first without recursion (deep carry chains).
   // `onstack` finds combinational loops.
   std::unordered_map<long, bool> onstack;
   auto resolve = [&](long root, const std::string& user) -> Lit {
+    // x (and z, undriven) lets the netlist give anything; nandflow gives 0, which `verify`
+    // then proves against the source with every x at 0: a refinement of the source.
     auto constant = [&](long id) -> Lit {
       if (id == kBit0) return kLit0;
       if (id == kBit1) return kLit1;
-      throw UserError(where(names.src(root)) + "signal '" + user + "' depends on an " +
-                      (id == kBitZ ? "undriven or high-impedance (z)" : "undefined (x)") +
-                      " value that synthesis could not resolve");
+      if (x_signals.insert(user).second)
+        design.warnings.push_back(where(names.src(root)) + "signal '" + user + "' " +
+                                  (root < 0 ? "is undriven or undefined (x)" : "depends on an undefined (x) value") +
+                                  ": tied to 0 there (x is a don't care)");
+      return kLit0;
     };
     if (root < 0) return constant(root);
     std::vector<long> stack{root};
@@ -440,7 +445,9 @@ static Design design_from_json(const json& netlist) {
       auto g = gate_of.find(id);
       if (g == gate_of.end()) {
         // An undriven net: Yosys already warned; it is constant 0 here, as in simulation.
-        design.warnings.push_back("signal '" + names.name(id) + "' has no driver; tied to 0");
+        if (x_signals.insert(names.name(id)).second)
+          design.warnings.push_back(where(names.src(id)) + "signal '" + names.name(id) +
+                                    "' is undriven (x): tied to 0 there (x is a don't care)");
         lit_of[id] = kLit0;
         stack.pop_back();
         continue;
@@ -496,6 +503,8 @@ static Design design_from_json(const json& netlist) {
       l.async_set = resolve(bit_id(c.at("R").at(0)), name + " (set)");
     }
   }
+
+  design.x_dont_cares = x_signals.size();
 
   // Each cut of a gate loop: a latch when it holds and never oscillates; any other loop
   // is refused with its signals and lines.

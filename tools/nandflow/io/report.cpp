@@ -55,6 +55,7 @@ nlohmann::json report_json(const SynthResult& r) {
   j["flip_flops"] = r.flops;
   j["latches"] = r.latches;
   j["latches_from_gate_loops"] = r.design.latches_from_loops;
+  j["x_dont_cares"] = r.gold.x_dont_cares;
   j["nand_equivalent"] = r.nand_equivalent;
   j["depth"] = r.depth;
   j["input_bits"] = r.input_bits;

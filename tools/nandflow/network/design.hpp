@@ -31,6 +31,7 @@ struct Design {
   Aig aig;
   std::vector<std::string> warnings;
   std::size_t latches_from_loops = 0;  // latches recognised in loops of gates (io/gate_loops.hpp)
+  std::size_t x_dont_cares = 0;        // signals whose x (or undriven) value was read as 0
 };
 
 // Port-preserving copy of a design with a new AIG (after optimisation). The new
@@ -41,6 +42,7 @@ inline Design with_aig(const Design& d, Aig aig) {
   out.ports = d.ports;
   out.warnings = d.warnings;
   out.latches_from_loops = d.latches_from_loops;
+  out.x_dont_cares = d.x_dont_cares;
   out.aig = std::move(aig);
   return out;
 }

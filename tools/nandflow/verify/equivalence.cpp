@@ -60,6 +60,7 @@ std::uint64_t lit_value_at(const std::vector<std::uint64_t>& sig, std::size_t W,
 VerifyResult check_equivalence(const Design& gold, const Design& netlist, const verify_params& ps, verify_stats* st) {
   auto t0 = std::chrono::steady_clock::now();
   VerifyResult result;
+  result.x_dont_cares = gold.x_dont_cares;
   verify_stats stats;
   const Aig& ga = gold.aig;
   const Aig& na = netlist.aig;
@@ -319,7 +320,11 @@ VerifyResult check_equivalence(const Design& gold, const Design& netlist, const 
 std::string format_verify_result(const VerifyResult& r) {
   std::ostringstream out;
   if (r.proven) {
-    out << "PROVEN: the netlist is equivalent to the source\n";
+    out << "PROVEN: the netlist is equivalent to the source";
+    if (r.x_dont_cares)
+      out << "; x treated as don't care on " << r.x_dont_cares << " signal" << (r.x_dont_cares > 1 ? "s" : "")
+          << " (the netlist gives 0 where the source gives x)";
+    out << "\n";
     if (r.initial_values_not_kept)
       out << "note: " << r.initial_values_not_kept << " flip-flop(s) or latch(es) start from an initial value in the "
           << "source that the netlist's NAND-drawn storage does not keep (it powers up unknown)\n";

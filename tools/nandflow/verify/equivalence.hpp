@@ -46,6 +46,7 @@ struct VerifyResult {
   std::string mismatch;  // a structural reason (missing port, unpaired flip-flop, ...)
   std::vector<Counterexample> counterexamples;
   std::size_t initial_values_not_kept = 0;  // source initial values the netlist has none for
+  std::size_t x_dont_cares = 0;             // source signals whose x was compared as 0
 };
 
 VerifyResult check_equivalence(const Design& gold, const Design& netlist, const verify_params& ps = {},
