@@ -418,7 +418,10 @@ YosysBaseline yosys_nand_baseline(const FrontendParams& params) {
 void export_verilog(const FrontendParams& params, const std::string& out_path) {
   TempDir dir;
   std::string script = read_commands(params);
-  script += "proc\n" + flatten_commands(params) + "opt_clean\nwrite_verilog -noattr " + quoted(out_path) + "\n";
+  // Cells Verilog has no expression for ($sop, $bmux, $demux, $lut: from BLIF or Yosys
+  // JSON) are written as the gates Yosys's own techmap makes of them.
+  script += "proc\n" + flatten_commands(params) + "techmap t:$sop t:$bmux t:$demux t:$lut\nopt_clean\nwrite_verilog -noattr " +
+            quoted(out_path) + "\n";
   run_yosys_script(script, dir, params.verbose);
 }
 
