@@ -111,3 +111,11 @@ TEST(WriteVerilog, MutatedNetlistIsRefused) {
   EXPECT_GT(mutants, 5);
   EXPECT_GT(refused, mutants / 2);
 }
+
+TEST(WriteVerilog, KeywordsOfVerilogAndSystemVerilogAreEscaped) {
+  EXPECT_EQ(verilog_identifier("count"), "count");
+  EXPECT_EQ(verilog_identifier("wire"), "\\wire ");
+  EXPECT_EQ(verilog_identifier("table"), "\\table ");     // Verilog-2005
+  EXPECT_EQ(verilog_identifier("packed"), "\\packed ");   // SystemVerilog: Verilator reads .v as SV
+  EXPECT_EQ(verilog_identifier("a[0]"), "\\a[0] ");
+}

@@ -16,10 +16,30 @@ namespace nandflow {
 namespace {
 
 bool is_plain_identifier(const std::string& s) {
+  // IEEE 1364-2005's keywords, and SystemVerilog's that Verilog-2005 allows as names (Verilator
+  // and Yosys -sv read a netlist as SystemVerilog): such a name is written escaped.
   static const std::unordered_set<std::string> kKeywords = {
-      "always", "and", "assign", "begin", "buf", "case", "default", "else", "end", "endcase", "endmodule",
-      "for", "function", "if", "initial", "inout", "input", "integer", "module", "nand", "nor", "not", "or",
-      "output", "parameter", "reg", "signed", "wire", "xnor", "xor", "logic", "bit", "byte", "int"};
+      "always", "and", "assign", "automatic", "begin", "buf", "bufif0", "bufif1", "case", "casex", "casez",
+      "cell", "cmos", "config", "deassign", "default", "defparam", "design", "disable", "edge", "else", "end",
+      "endcase", "endconfig", "endfunction", "endgenerate", "endmodule", "endprimitive", "endspecify",
+      "endtable", "endtask", "event", "for", "force", "forever", "fork", "function", "generate", "genvar",
+      "highz0", "highz1", "if", "ifnone", "incdir", "include", "initial", "inout", "input", "instance",
+      "integer", "join", "large", "liblist", "library", "localparam", "macromodule", "medium", "module",
+      "nand", "negedge", "nmos", "nor", "noshowcancelled", "not", "notif0", "notif1", "or", "output",
+      "parameter", "pmos", "posedge", "primitive", "pull0", "pull1", "pulldown", "pullup",
+      "pulsestyle_ondetect", "pulsestyle_onevent", "rcmos", "real", "realtime", "reg", "release", "repeat",
+      "rnmos", "rpmos", "rtran", "rtranif0", "rtranif1", "scalared", "showcancelled", "signed", "small",
+      "specify", "specparam", "strong0", "strong1", "supply0", "supply1", "table", "task", "time", "tran",
+      "tranif0", "tranif1", "tri", "tri0", "tri1", "triand", "trior", "trireg", "unsigned", "use", "uwire",
+      "vectored", "wait", "wand", "weak0", "weak1", "while", "wire", "wor", "xnor", "xor",
+      // SystemVerilog (IEEE 1800-2017), the ones a Verilog-2005 design may well use as names
+      "alias", "always_comb", "always_ff", "always_latch", "assert", "assume", "bind", "bit", "break",
+      "byte", "chandle", "class", "const", "constraint", "context", "continue", "cover", "covergroup",
+      "do", "enum", "export", "extends", "final", "foreach", "import", "inside", "int", "interface",
+      "let", "local", "logic", "longint", "modport", "new", "null", "package", "packed", "priority",
+      "program", "property", "protected", "rand", "randc", "ref", "restrict", "return", "sequence",
+      "shortint", "shortreal", "solve", "static", "string", "struct", "super", "this", "type", "typedef",
+      "union", "unique", "var", "virtual", "void", "wildcard", "with"};
   if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
   for (char c : s)
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$')) return false;
