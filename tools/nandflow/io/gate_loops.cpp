@@ -64,8 +64,6 @@ std::vector<std::vector<long>> cyclic_components(const Graph& g, const std::set<
   return out;
 }
 
-bool acyclic(const Graph& g, const std::set<long>& alive) { return cyclic_components(g, alive).empty(); }
-
 // The length of the shortest cycle through `n` (back along fanins), or limit + 1 when it
 // is longer than `limit`.
 std::size_t shortest_cycle(const Graph& g, const std::set<long>& alive, long n, std::size_t limit) {
@@ -123,10 +121,11 @@ std::vector<GateLoop> find_gate_loops(const std::map<long, std::vector<long>>& f
       loop.cuts.push_back(best);
       rest.erase(best);
     }
-    // Minimal: a cut whose signal, put back, makes no loop is not needed.
+    // Minimal: a cut whose signal, put back, lies on no cycle is not needed (the rest is
+    // acyclic, so only a cycle through it could appear).
     for (std::size_t i = loop.cuts.size(); i-- > 0;) {
       rest.insert(loop.cuts[i]);
-      if (acyclic(fanins, rest)) {
+      if (shortest_cycle(fanins, rest, loop.cuts[i], rest.size()) > rest.size()) {
         loop.cuts.erase(loop.cuts.begin() + static_cast<long>(i));
       } else {
         rest.erase(loop.cuts[i]);

@@ -504,8 +504,6 @@ static Design design_from_json(const json& netlist) {
     }
   }
 
-  design.x_dont_cares = x_signals.size();
-
   // Each cut of a gate loop: a latch when it holds and never oscillates; any other loop
   // is refused with its signals and lines.
   for (const LoopCut& c : loop_cuts) {
@@ -537,6 +535,8 @@ static Design design_from_json(const json& netlist) {
                     (lines.empty() ? "" : " (" + lines + ")") + ": " + why +
                     "; loops that hold a value (SR and D latches, flip-flops drawn with gates) are storage");
   }
+
+  design.x_dont_cares = x_signals.size();  // after the loop cuts, which resolve their inputs too
 
   // Initial values come from the `init` attribute of the wire driven by Q.
   std::unordered_map<long, InitValue> init_of;

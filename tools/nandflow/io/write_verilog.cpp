@@ -46,6 +46,14 @@ bool is_plain_identifier(const std::string& s) {
   return !kKeywords.count(s);
 }
 
+// A wire carrying storage `state`, named by the nf_state attribute that `verify` and the
+// reader pair storage by: (* nf_state = "count[3]" *) wire count_3;
+std::string state_wire_decl(const std::string& state, const std::string& wire) {
+  std::string escaped;
+  for (char c : state) escaped += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
+  return "(* nf_state = \"" + escaped + "\" *) wire " + wire + ";";
+}
+
 // "count[3]" -> "count_3"; anything else that is not identifier-safe becomes '_'.
 std::string sanitize(const std::string& s) {
   std::string out;
@@ -212,9 +220,7 @@ static std::vector<std::string> name_latch_outputs(const Design& design, const N
   }
   for (std::size_t i : fallback) {
     latch_ref[i] = scope.fresh(sanitize(aig.latch(i).name));
-    std::string escaped;
-    for (char c : aig.latch(i).name) escaped += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
-    decls.push_back("(* nf_state = \"" + escaped + "\" *) wire " + latch_ref[i] + ";");
+    decls.push_back(state_wire_decl(aig.latch(i).name, latch_ref[i]));
   }
   return decls;
 }
@@ -347,9 +353,7 @@ std::string write_verilog(const Design& design, const NandNetwork& net, const wr
         sig[id] = scope.fresh(base + "_" + std::to_string(k + 1));
         if (id == c.master_q) {
           master_ref[i] = sig[id];
-          std::string escaped;
-          for (char ch : l.name + "$master") escaped += (ch == '"' || ch == '\\') ? std::string("\\") + ch : std::string(1, ch);
-          v << "  (* nf_state = \"" << escaped << "\" *) wire " << sig[id] << ";\n";
+          v << "  " << state_wire_decl(l.name + "$master", sig[id]) << "\n";
         } else {
           wires += (wires.empty() ? "  wire " : ", ") + sig[id];
         }
@@ -364,20 +368,20 @@ std::string write_verilog(const Design& design, const NandNetwork& net, const wr
     // Gates hold no power-up value, and a gate-level simulation keeps an unknown state
     // unknown through logic a reset would clear in hardware (x-pessimism). For simulation
     // only, each storage loop starts where the nf_* cell's INIT would put it.
-    std::vector<std::string> forced;
+    std::vector<std::pair<std::string, const char*>> forced;  // wire, power-up value
     for (std::size_t i = 0; i < aig.num_latches(); ++i) {
       const Latch& l = aig.latch(i);
       if (l.level_sensitive && l.init == InitValue::Unknown) continue;
-      std::string value = l.init == InitValue::One ? "1'b1" : "1'b0";
-      forced.push_back(latch_ref[i] + " = " + value);
-      if (master_ref[i].size()) forced.push_back(master_ref[i] + " = " + value);
+      const char* value = l.init == InitValue::One ? "1'b1" : "1'b0";
+      forced.push_back({latch_ref[i], value});
+      if (!master_ref[i].empty()) forced.push_back({master_ref[i], value});
     }
     if (!forced.empty()) {
       v << "\n`ifndef SYNTHESIS\n  // Simulation only: the power-up state (nf_cells.v's INIT), which gates cannot hold.\n"
            "  initial begin\n";
-      for (const std::string& f : forced) v << "    force " << f << ";\n";
+      for (const auto& [wire, value] : forced) v << "    force " << wire << " = " << value << ";\n";
       v << "    #0;\n";
-      for (const std::string& f : forced) v << "    release " << f.substr(0, f.find(" = ")) << ";\n";
+      for (const auto& [wire, value] : forced) v << "    release " << wire << ";\n";
       v << "  end\n`endif\n";
     }
   }

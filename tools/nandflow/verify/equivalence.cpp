@@ -39,9 +39,7 @@ Lit latch_equation(Aig& miter, const Latch& l, const std::vector<Lit>& map) {
 // A pure-NAND netlist (synth --pure-nand) draws flip-flop N as two latches: the master,
 // named "N$master", open while the clock is at its idle level, and the slave N.
 const std::string kMasterSuffix = "$master";
-bool is_master_name(const std::string& n) {
-  return n.size() > kMasterSuffix.size() && n.compare(n.size() - kMasterSuffix.size(), kMasterSuffix.size(), kMasterSuffix) == 0;
-}
+bool is_master_name(const std::string& n) { return n.size() > kMasterSuffix.size() && n.ends_with(kMasterSuffix); }
 
 struct Pair {
   std::string what;
