@@ -7,7 +7,7 @@
 #             (sat -tempinduct, up to 12 steps, flip-flops without an initial value start
 #             at 0): needs no pairing, and tells a counterexample from an unclosed proof.
 #   independent_check.sh [--miter] SOURCE TOP NETLIST [-D NAME[=V]]... [-I DIR]... [-p P=V]...
-# nf_cells.v is read from beside NETLIST. Exit 0: PROVEN; 1: REFUTED (a counterexample,
+# nf_cells.v is read from beside NETLIST; a NETLIST.json is read with read_json. Exit 0: PROVEN; 1: REFUTED (a counterexample,
 # or equiv_* could not prove); 3: UNDECIDED (--miter only: induction did not close).
 # With CHECK_LOG set, Yosys's log is written there.
 set -uo pipefail
@@ -35,7 +35,10 @@ log=${CHECK_LOG:-$work/yosys.log}
   x_to_zero="chtype -map \$shiftx \$shift; setundef -zero;"
   [ $method = miter ] || x_to_zero=""
   echo "prep -flatten -top $top; memory_map; opt_clean; $x_to_zero async2sync; rename $top gold; design -stash gold"
-  echo "read_verilog $(dirname "$net")/nf_cells.v $net"
+  case "$net" in
+    *.json) echo "read_json $net" ;;  # Yosys's own netlist format: $_NAND_ and $_DFF_* cells
+    *) echo "read_verilog $(dirname "$net")/nf_cells.v $net" ;;
+  esac
   echo "prep -flatten -top $top; async2sync; rename $top gate; design -stash gate"
   echo "design -copy-from gold -as gold gold; design -copy-from gate -as gate gate"
   if [ $method = equiv ]; then

@@ -1,0 +1,108 @@
+// Graphviz DOT of a NAND netlist: inputs on the left, outputs on the right, a node
+// per gate, a record per flip-flop or latch showing its pins (io/netlist_formats.hpp).
+// With ids on, every node and edge carries an id the HTML viewer finds in the SVG
+// that `dot -Tsvg` draws: i<k> input bit k, o<k> output bit k, g<k> gate k (from 1,
+// as in the Verilog netlist), l<k> flip-flop k, c0/c1 the constants, e<k> edge k.
+#include <sstream>
+
+#include "io/netlist_formats.hpp"
+#include "io/netlist_names.hpp"
+
+namespace nandflow {
+
+namespace {
+
+std::string quoted(const std::string& s) {
+  std::string q = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') q += '\\';
+    q += c;
+  }
+  return q + "\"";
+}
+
+// A record label field: Graphviz gives { } | < > and spaces meaning there.
+std::string record_text(const std::string& s) {
+  std::string r;
+  for (char c : s) {
+    if (std::string("{}|<> \"\\").find(c) != std::string::npos) r += '\\';
+    r += c;
+  }
+  return r;
+}
+
+std::string node_of(const NandSig& s) {
+  switch (s.kind) {
+    case NandSig::Kind::Const0: return "c0";
+    case NandSig::Kind::Const1: return "c1";
+    case NandSig::Kind::Input: return "i" + std::to_string(s.index);
+    case NandSig::Kind::Latch: return "l" + std::to_string(s.index);
+    case NandSig::Kind::Gate: return "g" + std::to_string(s.index + 1);
+  }
+  return "c0";
+}
+
+}  // namespace
+
+std::string write_dot(const Design& design, const NandNetwork& net, const write_dot_params& ps, DotEdges* edges) {
+  NetlistNames names = netlist_names(design, net);
+  std::ostringstream d;
+  auto id = [&](const std::string& node) { return ps.ids ? ", id=" + quoted(node) : std::string(); };
+  d << "// " << design.top << ": " << net.gates.size() << " NAND gates, " << net.latches.size()
+    << " flip-flops and latches\n";
+  d << "digraph " << quoted(design.top) << " {\n"
+    << "  graph [rankdir=LR, nodesep=0.18, ranksep=0.45, bgcolor=\"transparent\"];\n"
+    << "  node [fontname=" << quoted(ps.font) << ", fontsize=11, height=0.3];\n"
+    << "  edge [arrowsize=0.5, penwidth=1.2];\n";
+  d << "  { rank=source;\n";
+  for (std::size_t i = 0; i < names.input.size(); ++i)
+    d << "    i" << i << " [label=" << quoted(names.input[i])
+      << ", shape=box, style=\"rounded,filled\", fillcolor=\"#dbeafe\", class=\"input\"" << id("i" + std::to_string(i))
+      << "];\n";
+  d << "  }\n  { rank=sink;\n";
+  for (std::size_t o = 0; o < names.output.size(); ++o)
+    d << "    o" << o << " [label=" << quoted(names.output[o])
+      << ", shape=box, style=\"rounded,filled\", fillcolor=\"#fde68a\", class=\"output\"" << id("o" + std::to_string(o))
+      << "];\n";
+  d << "  }\n";
+  for (bool value : {false, true})
+    if (uses_constant(net, value))
+      d << "  c" << value << " [label=\"" << value << "\", shape=plaintext, class=\"const\"" << id(std::string("c") + (value ? "1" : "0"))
+        << "];\n";
+  for (std::size_t g = 0; g < net.gates.size(); ++g)
+    d << "  g" << g + 1 << " [label=\"NAND\", shape=box, style=rounded, fontsize=8, width=0.5, height=0.36, "
+      << "fixedsize=true, class=\"gate\"" << id("g" + std::to_string(g + 1)) << "];\n";
+  for (std::size_t i = 0; i < net.latches.size(); ++i) {
+    const Latch& l = design.aig.latch(i);
+    std::string pins = "<d> D|<c> " + std::string(l.level_sensitive ? "E" : "C") + (l.negedge ? "\\'" : "");
+    if (l.async_reset != kLit0) pins += "|<r> R";
+    if (l.async_set != kLit0) pins += "|<s> S";
+    d << "  l" << i << " [shape=record, label=" << quoted("{{" + pins + "}|" + record_text(names.latch[i]) + "}")
+      << ", style=filled, fillcolor=\"" << (l.level_sensitive ? "#ede9fe" : "#dcfce7") << "\", class=\""
+      << (l.level_sensitive ? "latch" : "flipflop") << "\"" << id("l" + std::to_string(i)) << "];\n";
+  }
+  std::size_t edge = 0;
+  auto connect = [&](const NandSig& from, const std::string& to) {
+    d << "  " << node_of(from) << (from.kind == NandSig::Kind::Gate || from.kind == NandSig::Kind::Latch ? ":e" : "")
+      << " -> " << to;
+    if (ps.ids) d << " [id=\"e" << edge << "\"]";
+    d << ";\n";
+    if (edges) edges->source.push_back(from);
+    ++edge;
+  };
+  for (std::size_t g = 0; g < net.gates.size(); ++g)
+    for (const NandSig& in : net.gates[g]) connect(in, "g" + std::to_string(g + 1) + ":w");
+  for (std::size_t i = 0; i < net.latches.size(); ++i) {
+    const Latch& l = design.aig.latch(i);
+    std::string node = "l" + std::to_string(i);
+    connect(net.latches[i].d, node + ":d:w");
+    connect(net.latches[i].clock, node + ":c:w");
+    if (l.async_reset != kLit0) connect(net.latches[i].reset, node + ":r:w");
+    if (l.async_set != kLit0) connect(net.latches[i].set, node + ":s:w");
+  }
+  for (std::size_t o = 0; o < net.outputs.size(); ++o) connect(net.outputs[o], "o" + std::to_string(o) + ":w");
+  d << "}\n";
+  return d.str();
+}
+
+}  // namespace nandflow
