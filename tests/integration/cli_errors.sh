@@ -16,7 +16,7 @@ expect() {  # expect NAME EXIT_CODE PATTERN -- command...
     echo "ok   $name"
   fi
 }
-for cmd in synth verify count cosim; do
+for cmd in synth verify count cosim view; do
   expect "$cmd --help" 0 "usage: nandflow $cmd" -- "$nandflow" "$cmd" --help
 done
 expect "top-level help" 0 "commands:" -- "$nandflow" --help
@@ -29,6 +29,11 @@ expect "syntax error" 1 "syntax.v:2: ERROR: syntax error" -- "$nandflow" synth "
 [ -e "$work/out1.v" ] && { echo "FAIL: partial output after a syntax error"; fail=1; }
 
 expect "missing file" 1 "nope.v: no such file" -- "$nandflow" synth "$work/nope.v" -o "$work/out2.v"
+expect "view: syntax error" 1 "syntax.v:2: ERROR: syntax error" -- "$nandflow" view "$work/syntax.v" -o "$work/page.html"
+[ -e "$work/page.html" ] && { echo "FAIL: a page written after a syntax error"; fail=1; }
+expect "view: --max-gates" 1 "--max-gates takes a number, not 'many'" -- "$nandflow" view "$work/syntax.v" --max-gates many
+expect "synth: unknown -o format" 1 "unknown netlist format '.edif'" -- "$nandflow" synth "$work/syntax.v" -o "$work/n.edif"
+expect "synth: --pure-nand to BLIF" 1 "--pure-nand writes Verilog only" -- "$nandflow" synth "$work/syntax.v" --pure-nand -o "$work/n.blif"
 printf 'module m(input a, output y);\n  assign y = a;\nendmodule\n' >"$work/ok.v"
 expect "unknown top" 1 "Module .other. not found" -- "$nandflow" synth "$work/ok.v" --top other
 # Tri-states stay refused (a NAND netlist has no high-impedance state); latches are built.

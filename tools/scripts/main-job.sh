@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job: synthesise the project's own designs (the examples, the Hack CPU, the
 # accelerator's small configuration) to NAND netlists, prove each equivalent to its source,
-# and print the NAND-count table next to Yosys's; run the golden-ratio program on the Hack
+# and print the NAND-count table next to Yosys's; draw the full adder and the Hack ALU as
+# interactive pages (nandflow view); run the golden-ratio program on the Hack
 # computer, in Verilator and with the CPU as nothing but NAND gates in Icarus; build the iCEBreaker bitstream of the Hack SoC; run the accelerator's checks.
 # Usage: tools/scripts/main-job.sh BUILD_DIR OUT_DIR
 set -euo pipefail
@@ -55,6 +56,14 @@ print("  synchronous reset inside the cell, so that logic is missing from its co
 print("diffattn: the differential-attention accelerator with N 8, d = dv 4, 2 MAC lanes, no RMSNorm;")
 print("  Yosys's comparison (-) is not run on a design this large.")
 PY
+
+# Pages that draw and simulate the netlists in a browser (no server needed).
+echo
+for args in "rtl/examples/full_adder.v -o $outdir/full_adder.html" "rtl/hack/*.v --top ALU -o $outdir/ALU.html"; do
+  echo "nandflow view $args"
+  # shellcheck disable=SC2086  # the arguments hold a glob
+  (cd "$root" && "$nandflow_abs" view $args 2>/dev/null) || { echo "main job: nandflow view failed" >&2; exit 1; }
+done
 
 # The golden-ratio program on the Hack computer (Verilator).
 echo

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
-#include "flow/synth_flow.hpp"
+#include "flow/hierarchy.hpp"
 #include "util/error.hpp"
 #include "util/temp_dir.hpp"
 
@@ -40,51 +40,15 @@ int cmd_count(int argc, char** argv) {
   const Args& args = *parsed;
   FrontendParams fp = frontend_params(args, args.positional());
   TempDir tmp;
-  std::string hierarchy_json;
-  std::vector<ModuleInfo> modules = read_hierarchy(fp, &hierarchy_json, tmp.path());
-  std::map<std::string, const ModuleInfo*> by_name;
-  std::map<std::string, int> used_as_child;
-  for (const ModuleInfo& m : modules) by_name[m.name] = &m;
-  for (const ModuleInfo& m : modules)
-    for (const auto& inst : m.instances) used_as_child[inst.second]++;
-  std::string top;
-  for (const ModuleInfo& m : modules)
-    if (!used_as_child.count(m.name)) top = m.name;
-  if (top.empty()) throw UserError("count: no top module found");
-
-  // --blackbox modules are left out of the tree, and cut out of each module that holds one.
-  auto is_cut = [&](const std::string& module) {
-    const std::string& name = by_name.at(module)->base_name;
-    return std::find(fp.blackboxes.begin(), fp.blackboxes.end(), name) != fp.blackboxes.end();
-  };
-  for (const std::string& b : fp.blackboxes)
-    if (std::none_of(modules.begin(), modules.end(), [&](const ModuleInfo& m) { return m.base_name == b; }))
-      throw UserError("--blackbox " + b + ": no module " + b + " in the design");
-  std::function<void(const std::string&, std::set<std::string>&)> cut_below = [&](const std::string& module,
-                                                                                  std::set<std::string>& cut) {
-    for (const auto& inst : by_name.at(module)->instances) {
-      if (!by_name.count(inst.second)) continue;
-      if (is_cut(inst.second))
-        cut.insert(by_name.at(inst.second)->base_name);
-      else
-        cut_below(inst.second, cut);
-    }
-  };
-
+  DesignHierarchy h = read_design_hierarchy(fp, tmp.path());
+  synth_params effort;
+  apply_effort_options(args, &effort);
   std::map<std::string, Count> counts;
   auto count_of = [&](const std::string& module) -> const Count& {
     auto it = counts.find(module);
     if (it != counts.end()) return it->second;
-    std::cerr << "nandflow: counting " << by_name.at(module)->display_name << "\n";
-    synth_params sp;
-    sp.frontend.files = {hierarchy_json};
-    sp.frontend.top = module;
-    std::set<std::string> cut;
-    cut_below(module, cut);
-    sp.frontend.blackboxes.assign(cut.begin(), cut.end());
-    sp.frontend.verbose = fp.verbose;
-    apply_effort_options(args, &sp);
-    SynthResult r = synthesize(sp);
+    std::cerr << "nandflow: counting " << h.module(module).display_name << "\n";
+    SynthResult r = synthesize_module(h, module, effort);
     return counts[module] = Count{r.nands, r.flops, r.nand_equivalent};
   };
 
@@ -93,7 +57,7 @@ int cmd_count(int argc, char** argv) {
   std::fflush(stdout);
   std::function<nlohmann::json(const std::string&, const std::string&, int, std::size_t)> walk =
       [&](const std::string& module, const std::string& prefix, int depth, std::size_t instances) {
-        const ModuleInfo& info = *by_name.at(module);
+        const ModuleInfo& info = h.module(module);
         const Count& c = count_of(module);
         std::string label = prefix + info.display_name + (instances > 1 ? " x" + std::to_string(instances) : "");
         std::printf("%-40s %9zu %9zu %11zu\n", label.c_str(), c.nands, c.flops, c.nand_equivalent);
@@ -103,21 +67,12 @@ int cmd_count(int argc, char** argv) {
                                {"nand2", c.nands},
                                {"flip_flops", c.flops},
                                {"nand_equivalent", c.nand_equivalent}};
-        // Children grouped by module, in first-instance order.
-        std::vector<std::pair<std::string, std::size_t>> children;
-        for (const auto& inst : info.instances) {
-          auto it = std::find_if(children.begin(), children.end(), [&](auto& ch) { return ch.first == inst.second; });
-          if (it == children.end())
-            children.push_back({inst.second, 1});
-          else
-            ++it->second;
-        }
         std::string child_prefix(static_cast<std::size_t>(2 * (depth + 1)), ' ');
-        for (const auto& [child, n] : children)
-          if (by_name.count(child) && !is_cut(child)) node["children"].push_back(walk(child, child_prefix, depth + 1, n));
+        for (const auto& [child, n] : h.children(module))
+          node["children"].push_back(walk(child, child_prefix, depth + 1, n));
         return node;
       };
-  tree = walk(top, "", 0, 1);
+  tree = walk(h.top, "", 0, 1);
   if (args.has("--json")) write_file_atomic(args.get("--json"), tree.dump(2) + "\n");
   return 0;
 }

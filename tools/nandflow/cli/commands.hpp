@@ -13,6 +13,7 @@ int cmd_synth(int argc, char** argv);
 int cmd_verify(int argc, char** argv);
 int cmd_count(int argc, char** argv);
 int cmd_cosim(int argc, char** argv);
+int cmd_view(int argc, char** argv);
 
 // Options every Yosys-reading command shares: --top -D -I -p --sv -v.
 extern const std::set<std::string> kFrontendOptions;

@@ -22,6 +22,7 @@ const char* kUsage =
     "  verify   prove a NAND netlist equivalent to its source (SAT, CaDiCaL)\n"
     "  count    NAND count of every module in a hierarchy, as a tree\n"
     "  cosim    simulate the source and its NAND netlist side by side in Verilator\n"
+    "  view     draw the NAND netlist as an interactive HTML page (simulates in the browser)\n"
     "\n"
     "'nandflow <command> --help' describes each command.\n";
 
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
     if (cmd == "verify") return nandflow::cmd_verify(argc - 2, argv + 2);
     if (cmd == "count") return nandflow::cmd_count(argc - 2, argv + 2);
     if (cmd == "cosim") return nandflow::cmd_cosim(argc - 2, argv + 2);
+    if (cmd == "view") return nandflow::cmd_view(argc - 2, argv + 2);
     std::cerr << "nandflow: unknown command '" << cmd << "'\n\n" << kUsage;
     return 2;
   } catch (const nandflow::UserError& e) {

@@ -44,6 +44,9 @@ struct DotEdges {
 std::string write_dot(const Design& design, const NandNetwork& net, const write_dot_params& ps = {},
                       DotEdges* edges = nullptr);
 
+// `s` as a DOT string: in double quotes, with " and \ escaped.
+std::string dot_quoted(const std::string& s);
+
 // Throws UserError when the format cannot hold one of the design's flip-flops or
 // latches; `path` names the file in the message.
 void check_storage_fits(const Design& design, NetlistFormat f, const std::string& path);

@@ -12,15 +12,6 @@ namespace nandflow {
 
 namespace {
 
-std::string quoted(const std::string& s) {
-  std::string q = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') q += '\\';
-    q += c;
-  }
-  return q + "\"";
-}
-
 // A record label field: Graphviz gives { } | < > and spaces meaning there.
 std::string record_text(const std::string& s) {
   std::string r;
@@ -44,24 +35,38 @@ std::string node_of(const NandSig& s) {
 
 }  // namespace
 
+std::string dot_quoted(const std::string& s) {
+  std::string q = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') q += '\\';
+    q += c;
+  }
+  return q + "\"";
+}
+
 std::string write_dot(const Design& design, const NandNetwork& net, const write_dot_params& ps, DotEdges* edges) {
   NetlistNames names = netlist_names(design, net);
   std::ostringstream d;
-  auto id = [&](const std::string& node) { return ps.ids ? ", id=" + quoted(node) : std::string(); };
+  auto id = [&](const std::string& node) { return ps.ids ? ", id=" + dot_quoted(node) : std::string(); };
   d << "// " << design.top << ": " << net.gates.size() << " NAND gates, " << net.latches.size()
     << " flip-flops and latches\n";
-  d << "digraph " << quoted(design.top) << " {\n"
-    << "  graph [rankdir=LR, nodesep=0.18, ranksep=0.45, bgcolor=\"transparent\"];\n"
-    << "  node [fontname=" << quoted(ps.font) << ", fontsize=11, height=0.3];\n"
+  // Graphviz's network simplex runs long on large netlists (the Hack CPU: minutes); past
+  // a few hundred cells its iterations are bounded, by counts, so the layout stays the same
+  // on every machine and takes seconds.
+  const bool large = net.gates.size() + net.latches.size() > 400;
+  d << "digraph " << dot_quoted(design.top) << " {\n"
+    << "  graph [rankdir=LR, nodesep=0.18, ranksep=0.45, bgcolor=\"transparent\""
+    << (large ? ", mclimit=0.3, nslimit=0.1, nslimit1=1" : "") << "];\n"
+    << "  node [fontname=" << dot_quoted(ps.font) << ", fontsize=11, height=0.3];\n"
     << "  edge [arrowsize=0.5, penwidth=1.2];\n";
   d << "  { rank=source;\n";
   for (std::size_t i = 0; i < names.input.size(); ++i)
-    d << "    i" << i << " [label=" << quoted(names.input[i])
+    d << "    i" << i << " [label=" << dot_quoted(names.input[i])
       << ", shape=box, style=\"rounded,filled\", fillcolor=\"#dbeafe\", class=\"input\"" << id("i" + std::to_string(i))
       << "];\n";
   d << "  }\n  { rank=sink;\n";
   for (std::size_t o = 0; o < names.output.size(); ++o)
-    d << "    o" << o << " [label=" << quoted(names.output[o])
+    d << "    o" << o << " [label=" << dot_quoted(names.output[o])
       << ", shape=box, style=\"rounded,filled\", fillcolor=\"#fde68a\", class=\"output\"" << id("o" + std::to_string(o))
       << "];\n";
   d << "  }\n";
@@ -77,15 +82,20 @@ std::string write_dot(const Design& design, const NandNetwork& net, const write_
     std::string pins = "<d> D|<c> " + std::string(l.level_sensitive ? "E" : "C") + (l.negedge ? "\\'" : "");
     if (l.async_reset != kLit0) pins += "|<r> R";
     if (l.async_set != kLit0) pins += "|<s> S";
-    d << "  l" << i << " [shape=record, label=" << quoted("{{" + pins + "}|" + record_text(names.latch[i]) + "}")
+    d << "  l" << i << " [shape=record, label=" << dot_quoted("{{" + pins + "}|" + record_text(names.latch[i]) + "}")
       << ", style=filled, fillcolor=\"" << (l.level_sensitive ? "#ede9fe" : "#dcfce7") << "\", class=\""
       << (l.level_sensitive ? "latch" : "flipflop") << "\"" << id("l" + std::to_string(i)) << "];\n";
   }
   std::size_t edge = 0;
+  // Edges into flip-flops and latches do not rank them: storage sits near the inputs
+  // and its outputs run forward, the way a state machine is drawn, and the long
+  // feedback edges do not stretch the whole drawing.
   auto connect = [&](const NandSig& from, const std::string& to) {
     d << "  " << node_of(from) << (from.kind == NandSig::Kind::Gate || from.kind == NandSig::Kind::Latch ? ":e" : "")
       << " -> " << to;
-    if (ps.ids) d << " [id=\"e" << edge << "\"]";
+    std::string attrs = ps.ids ? "id=\"e" + std::to_string(edge) + "\"" : "";
+    if (to[0] == 'l') attrs += std::string(attrs.empty() ? "" : ", ") + "constraint=false";
+    if (!attrs.empty()) d << " [" << attrs << "]";
     d << ";\n";
     if (edges) edges->source.push_back(from);
     ++edge;
