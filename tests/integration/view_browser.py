@@ -7,10 +7,13 @@ headless, driven by chromedriver through Selenium):
               page's own truth table is that table; chromium --dump-dom shows the gates
   counter     counts when the clock is stepped: reset, then 5 steps with en = 1 show 5,
               a step with en = 0 keeps it; hovering a flip-flop shows its source line
+  Hack PC     its gates reset, count and load as the clock is stepped
   Hack ALU    opens in the module view: a box per instance with the NAND count that
               `nandflow count` gives; a click opens Add16; the ALU's gates compute
               5 + 3 = 8 and 5 & 3 = 1; with --max-gates below its size the page says so
-  every page  a screenshot that is not blank
+  examples    gates, half adder, 16-bit adder, traffic light: every gate drawn
+  every page  a screenshot that is not blank (Selenium's and chromium --screenshot's); no
+              script errors in the browser's log
 usage: view_browser.py NANDFLOW_BIN SOURCE_DIR
 Exit 77 (skipped, with a message) when chromium, chromedriver or Selenium is missing.
 """
@@ -62,6 +65,7 @@ def not_blank(driver, name):
 
 options = webdriver.ChromeOptions()
 options.binary_location = chromium
+options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
 for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"):
     options.add_argument(arg)
 from selenium.webdriver.chrome.service import Service  # noqa: E402  (Selenium 4.8: no webdriver.ChromeService)
@@ -199,6 +203,50 @@ try:
             fail(f"ALU: x = {x}, y = {y}, f = {f} shows out {text('#value-out')}, not {want}")
     print(f"ok   Hack ALU: 15 instances with nandflow count's NAND counts, Add16 opened ({counts['Add16']} gates), "
           f"the ALU's {counts['ALU']} gates add and AND")
+
+    # ---- The Hack PC: a chip with storage, in its gates view -------------------------
+    page, report = view("pc", hack, "--top", "PC")
+    driver.get("file://" + page)
+    driver.find_element(By.ID, "tab-gates").click()
+    ports = {p["name"]: p["bits"] for p in json.loads(driver.execute_script(
+        "return JSON.stringify(NF.modules[NF.top].model.ports)"))}
+    step = driver.find_element(By.ID, "step")
+    set_port("reset", 1), step.click(), set_port("reset", 0)
+    set_port("inc", 1)
+    for _ in range(3):
+        step.click()
+    if text("#value-out") != "= 3":
+        fail(f"PC: reset, then 3 steps with inc show {text('#value-out')}")
+    set_port("in", 1000), set_port("load", 1), step.click()
+    if text("#value-out") != "= 1000":
+        fail(f"PC: load 1000 shows {text('#value-out')}")
+    set_port("load", 0), step.click()
+    if text("#value-out") != "= 1001":
+        fail(f"PC: then inc shows {text('#value-out')}")
+    print("ok   Hack PC: its gates reset, count, load 1000 and count on as the clock is stepped")
+
+    # ---- The other examples: drawn as many gates as the report says, no script errors --
+    for example in ("gates", "half_adder", "adder16", "traffic_fsm"):
+        page, report = view(example, [f"{src}/rtl/examples/{example}.v"])
+        driver.get("file://" + page)
+        drawn, want = len(q("g.node.gate")), report["modules"][0]["nand2"]
+        if drawn != want:
+            fail(f"{example}: {drawn} gates drawn, the report says {want}")
+    errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    if errors:
+        fail(f"script errors in the pages: {errors}")
+    print("ok   gates, half_adder, adder16, traffic_fsm: every gate drawn; no script errors on any page")
+
+    # ---- chromium's own --screenshot of a page: not blank -----------------------------
+    shot = os.path.join(work, "shot.png")
+    subprocess.run([chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1000,700",
+                    f"--screenshot={shot}", "file://" + os.path.join(work, "full_adder.html")],
+                   capture_output=True, timeout=120)
+    from PIL import Image
+    colours = Image.open(shot).convert("RGB").getcolors(1 << 20) or []
+    if len(colours) < 8:
+        fail(f"chromium --screenshot of the full adder's page is blank ({len(colours)} colours)")
+    print(f"ok   chromium --screenshot of the full adder's page: {len(colours)} colours")
 
     page, report = view("alu_small", hack, "--top", "ALU", "--max-gates", "200")
     driver.get("file://" + page)

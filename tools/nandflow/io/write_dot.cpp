@@ -1,5 +1,5 @@
 // Graphviz DOT of a NAND netlist: inputs on the left, outputs on the right, a node
-// per gate, a record per flip-flop or latch showing its pins (io/netlist_formats.hpp).
+// per gate, a table per flip-flop or latch showing its pins (io/netlist_formats.hpp).
 // With ids on, every node and edge carries an id the HTML viewer finds in the SVG
 // that `dot -Tsvg` draws: i<k> input bit k, o<k> output bit k, g<k> gate k (from 1,
 // as in the Verilog netlist), l<k> flip-flop k, c0/c1 the constants, e<k> edge k.
@@ -12,12 +12,15 @@ namespace nandflow {
 
 namespace {
 
-// A record label field: Graphviz gives { } | < > and spaces meaning there.
-std::string record_text(const std::string& s) {
+// Text inside an HTML-like label.
+std::string html_text(const std::string& s) {
   std::string r;
   for (char c : s) {
-    if (std::string("{}|<> \"\\").find(c) != std::string::npos) r += '\\';
-    r += c;
+    if (c == '<') r += "&lt;";
+    else if (c == '>') r += "&gt;";
+    else if (c == '&') r += "&amp;";
+    else if (c == '"') r += "&quot;";
+    else r += c;
   }
   return r;
 }
@@ -77,14 +80,23 @@ std::string write_dot(const Design& design, const NandNetwork& net, const write_
   for (std::size_t g = 0; g < net.gates.size(); ++g)
     d << "  g" << g + 1 << " [label=\"NAND\", shape=box, style=rounded, fontsize=8, width=0.5, height=0.36, "
       << "fixedsize=true, class=\"gate\"" << id("g" + std::to_string(g + 1)) << "];\n";
+  // Storage as a table: its pins (D, C or E, R, S) on the left, its name on the right.
+  // (An HTML-like label: Graphviz's record shapes break on edges that do not rank.)
   for (std::size_t i = 0; i < net.latches.size(); ++i) {
     const Latch& l = design.aig.latch(i);
-    std::string pins = "<d> D|<c> " + std::string(l.level_sensitive ? "E" : "C") + (l.negedge ? "\\'" : "");
-    if (l.async_reset != kLit0) pins += "|<r> R";
-    if (l.async_set != kLit0) pins += "|<s> S";
-    d << "  l" << i << " [shape=record, label=" << dot_quoted("{{" + pins + "}|" + record_text(names.latch[i]) + "}")
-      << ", style=filled, fillcolor=\"" << (l.level_sensitive ? "#ede9fe" : "#dcfce7") << "\", class=\""
-      << (l.level_sensitive ? "latch" : "flipflop") << "\"" << id("l" + std::to_string(i)) << "];\n";
+    std::vector<std::pair<std::string, std::string>> pins = {
+        {"d", "D"}, {"c", std::string(l.level_sensitive ? "E" : "C") + (l.negedge ? "'" : "")}};
+    if (l.async_reset != kLit0) pins.push_back({"r", "R"});
+    if (l.async_set != kLit0) pins.push_back({"s", "S"});
+    d << "  l" << i << " [shape=plain, class=\"" << (l.level_sensitive ? "latch" : "flipflop") << "\""
+      << id("l" + std::to_string(i)) << ", label=<<TABLE BORDER=\"1\" CELLBORDER=\"1\" CELLSPACING=\"0\" "
+      << "CELLPADDING=\"2\" BGCOLOR=\"" << (l.level_sensitive ? "#ede9fe" : "#dcfce7") << "\">";
+    for (std::size_t k = 0; k < pins.size(); ++k) {
+      d << "<TR><TD PORT=\"" << pins[k].first << "\"><FONT POINT-SIZE=\"8\">" << pins[k].second << "</FONT></TD>";
+      if (k == 0) d << "<TD ROWSPAN=\"" << pins.size() << "\">" << html_text(names.latch[i]) << "</TD>";
+      d << "</TR>";
+    }
+    d << "</TABLE>>];\n";
   }
   std::size_t edge = 0;
   // Edges into flip-flops and latches do not rank them: storage sits near the inputs
