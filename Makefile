@@ -9,7 +9,8 @@ DEB_PACKAGES := build-essential cmake ccache python3 \
                 yosys berkeley-abc verilator iverilog nextpnr-ice40 fpga-icestorm \
                 libgtest-dev libcadical-dev nlohmann-json3-dev zlib1g-dev \
                 clang libclang-rt-14-dev libsystemc-dev \
-                graphviz chromium chromium-driver python3-selenium python3-pil
+                graphviz chromium chromium-driver python3-selenium python3-pil \
+                openfpgaloader
 
 # Only `make bench` needs these (plots).
 BENCH_PACKAGES := python3-matplotlib

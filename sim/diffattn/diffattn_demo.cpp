@@ -13,11 +13,13 @@
 // A second run, with one value per key, shows an output outside the convex hull of the
 // values, which no single softmax can produce.
 //
-//   diffattn-demo [-o heatmap.png]
+//   diffattn-demo [-o figure.svg | heatmap.png]
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <cstdlib>
+#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -89,51 +91,188 @@ void print_map(const char* title, const std::vector<long>& w) {
   }
 }
 
-// Three heat maps side by side: red positive, blue negative, white exactly zero; one colour
-// scale for all three (the largest magnitude in any of them).
-void write_heatmaps(const std::string& path, const std::vector<std::vector<long>>& maps) {
+// A weight's colour: red positive, blue negative, white exactly zero, on one scale for all
+// maps (peak: the largest magnitude in any of them); sqrt, so that small weights stay visible.
+struct Rgb {
+  int r, g, b;
+};
+Rgb weight_colour(long v, long peak) {
+  double t = std::sqrt(static_cast<double>(std::labs(v)) / static_cast<double>(peak));
+  int fade = static_cast<int>(std::lround(255 * (1 - std::min(1.0, t))));
+  return {v > 0 ? 255 : v < 0 ? fade : 255, v == 0 ? 255 : fade, v < 0 ? 255 : v > 0 ? fade : 255};
+}
+
+long peak_of(const std::vector<std::vector<long>>& maps) {
+  long peak = 1;
+  for (const auto& map : maps)
+    for (long x : map) peak = std::max(peak, std::labs(x));
+  return peak;
+}
+
+// Three heat maps side by side, as bare pixels (the labelled figure is the SVG).
+void write_heatmaps_png(const std::string& path, const std::vector<std::vector<long>>& maps) {
   const int cell = 28, gap = 20, border = 10;
   int width = border * 2 + static_cast<int>(maps.size()) * kN * cell + (static_cast<int>(maps.size()) - 1) * gap;
   int height = border * 2 + kN * cell;
   std::vector<std::uint8_t> rgb(static_cast<std::size_t>(width * height * 3), 255);
-  auto put = [&](int x, int y, int r, int g, int b) {
+  auto put = [&](int x, int y, Rgb c) {
     std::size_t at = static_cast<std::size_t>((y * width + x) * 3);
-    rgb[at] = static_cast<std::uint8_t>(r), rgb[at + 1] = static_cast<std::uint8_t>(g), rgb[at + 2] = static_cast<std::uint8_t>(b);
+    rgb[at] = static_cast<std::uint8_t>(c.r), rgb[at + 1] = static_cast<std::uint8_t>(c.g), rgb[at + 2] = static_cast<std::uint8_t>(c.b);
   };
-  long peak = 1;
-  for (const auto& map : maps)
-    for (long x : map) peak = std::max(peak, std::labs(x));
+  long peak = peak_of(maps);
   for (std::size_t m = 0; m < maps.size(); ++m) {
     int x0 = border + static_cast<int>(m) * (kN * cell + gap);
     for (int i = 0; i < kN; ++i)
       for (int j = 0; j < kN; ++j) {
-        long v = maps[m][static_cast<std::size_t>(i * kN + j)];
-        double t = std::sqrt(static_cast<double>(std::labs(v)) / static_cast<double>(peak));  // sqrt: small weights stay visible
-        int fade = static_cast<int>(std::lround(255 * (1 - t)));
-        int r = v > 0 ? 255 : v < 0 ? fade : 255, g = v == 0 ? 255 : fade, b = v < 0 ? 255 : v > 0 ? fade : 255;
+        Rgb c = weight_colour(maps[m][static_cast<std::size_t>(i * kN + j)], peak);
         for (int y = 0; y < cell; ++y)
           for (int x = 0; x < cell; ++x) {
             bool edge = x == 0 || y == 0 || x == cell - 1 || y == cell - 1;
-            if (edge) put(x0 + j * cell + x, border + i * cell + y, 190, 190, 190);
-            else put(x0 + j * cell + x, border + i * cell + y, r, g, b);
+            put(x0 + j * cell + x, border + i * cell + y, edge ? Rgb{190, 190, 190} : c);
           }
       }
   }
   hack::write_png_rgb(path, width, height, rgb);
 }
 
+std::string hex(Rgb c) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c.r, c.g, c.b);
+  return buf;
+}
+
+// The figure as in a paper: a title over each panel, queries down and keys across with
+// their numbers, the relevant key of each query outlined, and a diverging colour bar
+// (blue negative, white zero, red positive; sqrt scale) with zero marked.
+void write_heatmaps_svg(const std::string& path, const std::vector<std::vector<long>>& maps,
+                        const std::vector<std::string>& titles) {
+  const int cell = 30, gap = 70, left = 70, top = 90, bar_w = 18, bar_gap = 40;
+  const int panel = kN * cell;
+  const int bar_x = left + static_cast<int>(maps.size()) * (panel + gap) - gap + bar_gap;
+  const int width = bar_x + bar_w + 110, height = top + panel + 80;
+  const long peak = peak_of(maps);
+  std::string svg;
+  auto add = [&](const std::string& text) { svg += text + "\n"; };
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+                "font-family=\"Helvetica, Arial, sans-serif\" font-size=\"13\">",
+                width, height, width, height);
+  add(buf);
+  add("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
+  for (std::size_t m = 0; m < maps.size(); ++m) {
+    const int x0 = left + static_cast<int>(m) * (panel + gap);
+    std::snprintf(buf, sizeof buf, "<g class=\"panel\" id=\"panel%zu\">", m);
+    add(buf);
+    // "title|subtitle": the subtitle in grey on a second line.
+    std::string title = titles[m], subtitle;
+    if (std::size_t bar = title.find('|'); bar != std::string::npos) subtitle = title.substr(bar + 1), title.resize(bar);
+    std::snprintf(buf, sizeof buf, "<text class=\"title\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"14\" "
+                                   "font-weight=\"bold\">%s</text>", x0 + panel / 2, top - 54, title.c_str());
+    add(buf);
+    std::snprintf(buf, sizeof buf, "<text class=\"subtitle\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\" "
+                                   "fill=\"#555555\">%s</text>", x0 + panel / 2, top - 38, subtitle.c_str());
+    add(buf);
+    for (int i = 0; i < kN; ++i)
+      for (int j = 0; j < kN; ++j) {
+        long v = maps[m][static_cast<std::size_t>(i * kN + j)];
+        bool relevant = has_relevant(i) && j == relevant_key(i);
+        std::snprintf(buf, sizeof buf,
+                      "<rect class=\"cell\" data-query=\"%d\" data-key=\"%d\" data-weight=\"%.5f\" x=\"%d\" y=\"%d\" "
+                      "width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>",
+                      i, j, static_cast<double>(v) / 32768, x0 + j * cell, top + i * cell, cell, cell,
+                      hex(weight_colour(v, peak)).c_str(), relevant ? "#000000" : "#c8c8c8", relevant ? "2" : "1");
+        add(buf);
+      }
+    for (int k = 0; k < kN; ++k) {
+      std::snprintf(buf, sizeof buf, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"11\">%d</text>",
+                    x0 + k * cell + cell / 2, top - 6, k);
+      add(buf);
+      std::snprintf(buf, sizeof buf, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"11\">%d</text>", x0 - 6,
+                    top + k * cell + cell / 2 + 4, k);
+      add(buf);
+    }
+    std::snprintf(buf, sizeof buf, "<text class=\"xlabel\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">key j</text>",
+                  x0 + panel / 2, top - 20);
+    add(buf);
+    std::snprintf(buf, sizeof buf, "<text class=\"ylabel\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
+                                   "transform=\"rotate(-90 %d %d)\">query i</text>",
+                  x0 - 26, top + panel / 2, x0 - 26, top + panel / 2);
+    add(buf);
+    add("</g>");
+  }
+  // The colour bar: top +peak, middle 0, bottom -peak; position ~ signed sqrt(|w| / peak).
+  add("<g class=\"colourbar\">");
+  const int steps = 64;
+  for (int s = 0; s < steps; ++s) {
+    double pos = 1 - 2.0 * (s + 0.5) / steps;  // +1 at the top
+    long v = std::lround((pos < 0 ? -1 : 1) * pos * pos * static_cast<double>(peak));
+    std::snprintf(buf, sizeof buf, "<rect x=\"%d\" y=\"%.2f\" width=\"%d\" height=\"%.2f\" fill=\"%s\"/>", bar_x,
+                  top + static_cast<double>(panel) * s / steps, bar_w, static_cast<double>(panel) / steps + 0.5,
+                  hex(weight_colour(v, peak)).c_str());
+    add(buf);
+  }
+  std::snprintf(buf, sizeof buf, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#555555\"/>",
+                bar_x, top, bar_w, panel);
+  add(buf);
+  for (double pos : {1.0, 0.5, 0.0, -0.5, -1.0}) {
+    double w = (pos < 0 ? -1 : 1) * pos * pos * static_cast<double>(peak) / 32768;
+    double y = top + panel * (1 - pos) / 2;
+    std::snprintf(buf, sizeof buf, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#000000\" stroke-width=\"%s\"/>",
+                  bar_x - (pos == 0 ? 4 : 0), y, bar_x + bar_w + 4, y, pos == 0 ? "2" : "1");
+    add(buf);
+    std::snprintf(buf, sizeof buf, "<text class=\"tick\" x=\"%d\" y=\"%.1f\" font-size=\"11\">%s</text>",
+                  bar_x + bar_w + 7, y + 4, pos == 0 ? "0 (exactly)" : (std::to_string(w).substr(0, w < 0 ? 6 : 5)).c_str());
+    add(buf);
+  }
+  std::snprintf(buf, sizeof buf, "<text class=\"barlabel\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\">weight</text>",
+                bar_x + bar_w / 2, top - 20);
+  add(buf);
+  std::snprintf(buf, sizeof buf, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555555\">(sqrt scale)</text>",
+                bar_x + bar_w / 2, top - 6);
+  add(buf);
+  add("</g>");
+  const char* caption[] = {
+      "Computed by the accelerator's RTL (Verilator), bit-exact with the fixed-point model: 8 queries and keys, d = 16, "
+      "&#955; = 1.",
+      "Outlined: the key each query looks for (queries 2 and 6 have none, and differential attention gives them "
+      "exactly 0)."};
+  for (int line = 0; line < 2; ++line) {
+    std::snprintf(buf, sizeof buf, "<text class=\"caption\" x=\"%d\" y=\"%d\" font-size=\"12\" fill=\"#333333\">%s</text>",
+                  left - 40, top + panel + 34 + 17 * line, caption[line]);
+    add(buf);
+  }
+  add("</svg>");
+  std::ofstream out(path, std::ios::binary);
+  out << svg;
+  if (!out.flush()) {
+    std::fprintf(stderr, "diffattn-demo: cannot write %s\n", path.c_str());
+    std::exit(1);
+  }
+}
+
+void write_heatmaps(const std::string& path, const std::vector<std::vector<long>>& maps,
+                    const std::vector<std::string>& titles) {
+  if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".svg") == 0)
+    write_heatmaps_svg(path, maps, titles);
+  else
+    write_heatmaps_png(path, maps);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string png = "diffattn-demo.png";
+  std::string png = "diffattn-demo.svg";
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
       std::printf(
-          "usage: diffattn-demo [-o heatmap.png]\n"
+          "usage: diffattn-demo [-o figure.svg | heatmap.png]\n"
           "Runs softmax and differential attention on the accelerator's RTL (Verilator) for a query\n"
-          "that must find one key among distractors; prints the weight maps and writes them as a PNG\n"
-          "heat map (softmax(Q1K1), softmax(Q2K2), their difference; red positive, blue negative,\n"
-          "white exactly zero); then shows an output outside the convex hull of the values.\n");
+          "that must find one key among distractors; prints the weight maps and draws them as heat\n"
+          "maps (softmax(Q1K1), softmax(Q2K2), their difference; red positive, blue negative, white\n"
+          "exactly zero): a labelled figure with titles, axes and a colour bar when -o ends in .svg\n"
+          "(the default, diffattn-demo.svg), bare pixels for .png; then shows an output outside the\n"
+          "convex hull of the values.\n");
       return 0;
     } else if (!std::strcmp(argv[i], "-o") && i + 1 < argc) {
       png = argv[++i];
@@ -181,7 +320,10 @@ int main(int argc, char** argv) {
   std::printf("negative weights: %d (the distractors; a softmax weight is never negative)\n", negatives);
   if (!nothing_is_zero || negatives == 0) ok = false;
 
-  write_heatmaps(png, {a1, a2, w});
+  write_heatmaps(png, {a1, a2, w},
+                 {"softmax(Q\u2081K\u2081\u1d40/\u221ad)|map 1: ordinary attention",
+                  "softmax(Q\u2082K\u2082\u1d40/\u221ad)|map 2: the noise alone",
+                  "map 1 \u2212 \u03bb \u00b7 map 2|differential attention"});
   std::printf("heat map: %s (left to right: softmax(Q1K1), softmax(Q2K2), differential; red positive,\n"
               "blue negative, white exactly zero)\n", png.c_str());
 

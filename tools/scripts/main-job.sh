@@ -99,7 +99,7 @@ echo "bitstream: out/fpga/hack-icebreaker/hack.bin  (flash with: make prog BOARD
 echo
 echo "diffattn-tb --cases 100   (rtl/diffattn in Verilator vs the fixed-point model)"
 "$build/bin/diffattn-tb" --cases 100 | tail -1
-echo "diffattn-demo   (softmax vs differential attention, computed by the RTL: out/examples/diffattn-demo.png)"
-"$build/bin/diffattn-demo" -o "$out/diffattn-demo.png" | sed -n '/^differential: softmax/,/^q7/p;/^exactly zero/,/^negative/p;/lie outside/p'
+echo "diffattn-demo   (softmax vs differential attention, computed by the RTL: out/examples/diffattn-demo.svg, a labelled figure)"
+"$build/bin/diffattn-demo" -o "$out/diffattn-demo.svg" | sed -n '/^differential: softmax/,/^q7/p;/^exactly zero/,/^negative/p;/lie outside/p'
 echo "diffattn-model --accuracy --seeds 5   (fixed point vs float64, same int8 inputs)"
 "$build/bin/diffattn-model" --accuracy --seeds 5
