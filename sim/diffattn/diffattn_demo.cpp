@@ -27,6 +27,7 @@
 #include "diffattn_model.hpp"
 #include "png.hpp"
 #include "rtl_bench.hpp"
+#include "nandflow_version.hpp"
 
 namespace {
 
@@ -262,6 +263,7 @@ void write_heatmaps(const std::string& path, const std::vector<std::vector<long>
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (nandflow::print_version_if_asked(argc, argv, "diffattn-demo")) return 0;
   std::string png = "diffattn-demo.svg";
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "diffattn_model.hpp"
+#include "nandflow_version.hpp"
 
 namespace {
 
@@ -53,6 +54,7 @@ void accuracy(int seeds) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (nandflow::print_version_if_asked(argc, argv, "diffattn-model")) return 0;
   if (argc >= 2 && (!std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h"))) {
     std::cout << kHelp;
     return 0;

@@ -20,6 +20,7 @@
 #include "Vdiffattn_sc.h"
 #include "diffattn_model.hpp"
 #include "diffattn_tlm.hpp"
+#include "nandflow_version.hpp"
 
 namespace {
 
@@ -198,6 +199,7 @@ std::vector<Head> make_heads(int count, unsigned seed) {
 }  // namespace
 
 int sc_main(int argc, char** argv) {
+  if (nandflow::print_version_if_asked(argc, argv, "diffattn-sc")) return 0;
   int count = 20;
   unsigned seed = 1;
   for (int i = 1; i < argc; ++i) {

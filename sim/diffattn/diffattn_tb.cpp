@@ -12,6 +12,7 @@
 
 #include "diffattn_model.hpp"
 #include "rtl_bench.hpp"
+#include "nandflow_version.hpp"
 
 namespace {
 
@@ -118,6 +119,7 @@ std::vector<Edge> edge_cases(std::mt19937& rng) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (nandflow::print_version_if_asked(argc, argv, "diffattn-tb")) return 0;
   int count = 1000;
   unsigned seed = 1;
   const char* trace = nullptr;

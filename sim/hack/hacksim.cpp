@@ -14,6 +14,7 @@
 #include "chip_bench.hpp"
 #include "assembler.hpp"
 #include "png.hpp"
+#include "nandflow_version.hpp"
 
 namespace {
 
@@ -70,6 +71,7 @@ long number(const std::string& s, const std::string& what) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (nandflow::print_version_if_asked(argc, argv, "hacksim")) return 0;
   std::string program, screen, keys, trace;
   long cycles = 10000;
   std::vector<std::pair<long, long>> pokes, ranges;

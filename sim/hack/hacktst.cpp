@@ -21,6 +21,7 @@
 #include "assembler.hpp"
 #include "chip_bench.hpp"
 #include "tst_script.hpp"
+#include "nandflow_version.hpp"
 
 namespace {
 
@@ -325,6 +326,7 @@ int parse_key(const std::string& s) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (nandflow::print_version_if_asked(argc, argv, "hacktst")) return 0;
   Options options;
   try {
     for (int i = 1; i < argc; ++i) {

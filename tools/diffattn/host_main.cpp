@@ -15,6 +15,7 @@
 
 #include "bridge_protocol.hpp"
 #include "serial_link.hpp"
+#include "nandflow_version.hpp"
 
 namespace {
 
@@ -140,6 +141,7 @@ int run(const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (nandflow::print_version_if_asked(argc, argv, "diffattn-host")) return 0;
   Options o;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "assembler.hpp"
+#include "nandflow_version.hpp"
 
 namespace {
 
@@ -20,6 +21,7 @@ const char* kHelp =
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (nandflow::print_version_if_asked(argc, argv, "hackasm")) return 0;
   std::string input, output;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "nandflow_version.hpp"
 #include "flow/synth_flow.hpp"
 #include "util/error.hpp"
 #include "util/resource_limits.hpp"
@@ -91,8 +92,13 @@ std::optional<Args> parse_command(int argc, char** argv, const CommandSpec& spec
   opts.insert(spec.options.begin(), spec.options.end());
   if (spec.synthesises) opts.insert(kEffortOptions.begin(), kEffortOptions.end());
   flags.insert(spec.flags.begin(), spec.flags.end());
-  flags.insert({"--help", "-h"});
+  flags.insert({"--help", "-h", "--version"});
   Args args(argc, argv, opts, flags);
+  if (args.has("--version")) {
+    std::cout << "nandflow " << spec.name << " (nandflow) " << full_version() << "\n";
+    *status = 0;
+    return std::nullopt;
+  }
   if (args.has("--help") || args.has("-h")) {
     std::cout << spec.help << (spec.synthesises ? effort_options_help() : "") << kFrontendHelp;
     *status = 0;

@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "io/report.hpp"
+#include "nandflow_version.hpp"
 #include "util/error.hpp"
 #include "util/resource_limits.hpp"
 #include "util/temp_dir.hpp"
@@ -37,7 +38,7 @@ int main(int argc, char** argv) {
     return argc < 2 ? 2 : 0;
   }
   if (!std::strcmp(argv[1], "--version")) {
-    std::cout << nandflow::nandflow_version() << "\n";
+    std::cout << "nandflow (nandflow) " << nandflow::full_version() << "\n";
     return 0;
   }
   std::string cmd = argv[1];

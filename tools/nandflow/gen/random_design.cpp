@@ -18,6 +18,7 @@
 #include <sstream>
 #include <string>
 #include <vector>
+#include "nandflow_version.hpp"
 
 namespace {
 
@@ -248,6 +249,7 @@ class Generator {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (nandflow::print_version_if_asked(argc, argv, "nandflow-random-design")) return 0;
   std::string out, testbench;
   int cycles = 200;
   bool comb = false, small = false;

@@ -1,11 +1,13 @@
 #include "io/report.hpp"
 
+#include "nandflow_version.hpp"
+
 #include <cstdio>
 #include <sstream>
 
 namespace nandflow {
 
-std::string nandflow_version() { return "nandflow 0.1.0"; }
+std::string nandflow_version() { return std::string("nandflow ") + full_version(); }
 
 std::string report_table(const SynthResult& r) {
   std::ostringstream out;
