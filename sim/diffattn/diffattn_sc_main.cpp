@@ -18,6 +18,7 @@
 #include <tlm_utils/tlm_quantumkeeper.h>
 
 #include "Vdiffattn_sc.h"
+#include "tables_dir.hpp"
 #include "diffattn_model.hpp"
 #include "diffattn_tlm.hpp"
 #include "nandflow_version.hpp"
@@ -251,8 +252,12 @@ int sc_main(int argc, char** argv) {
     }
   }
 
-  while (!(tlm_host.finished && rtl_host.finished) && sc_core::sc_time_stamp() < sc_core::sc_time(1000, sc_core::SC_SEC))
-    sc_core::sc_start(sc_core::sc_time(1, sc_core::SC_MS));
+  {
+    // The RTL's initial blocks (run in the first delta cycle) read the tables by name.
+    diffattn::ScopedChdir in_tables(diffattn::tables_dir());
+    while (!(tlm_host.finished && rtl_host.finished) && sc_core::sc_time_stamp() < sc_core::sc_time(1000, sc_core::SC_SEC))
+      sc_core::sc_start(sc_core::sc_time(1, sc_core::SC_MS));
+  }
 
   int failures = 0;
   long cycles = 0;

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "Vdiffattn.h"
+#include "tables_dir.hpp"
 #include "verilated.h"
 #include "verilated_fst_c.h"
 
@@ -16,6 +17,8 @@ RtlBench::RtlBench(const char* trace) : ctx_(std::make_unique<VerilatedContext>(
     top_->trace(fst_.get(), 99);
     fst_->open(trace);
   }
+  // The first evaluation runs the RTL's initial blocks, which read the tables by name.
+  ScopedChdir in_tables(tables_dir());
   top_->reset = 1;
   tick();
   tick();
