@@ -10,7 +10,7 @@ DEB_PACKAGES := build-essential cmake ccache python3 \
                 libgtest-dev libcadical-dev nlohmann-json3-dev zlib1g-dev \
                 clang libclang-rt-14-dev libsystemc-dev \
                 graphviz chromium chromium-driver python3-selenium python3-pil \
-                openfpgaloader
+                openfpgaloader help2man dpkg-dev bash-completion man-db
 
 # Only `make bench` needs these (plots).
 BENCH_PACKAGES := python3-matplotlib
@@ -25,7 +25,7 @@ DESIGN ?= hack
 FPGA_BOARDS  := $(basename $(notdir $(wildcard fpga/boards/*.mk)))
 FPGA_DESIGNS := $(basename $(notdir $(wildcard fpga/designs/*.mk)))
 
-.PHONY: all deps deps-bench deps-ecp5 build main test bench clean help hack-chips fpga fpga-all prog fuzz fuzz-readers test-asan reliability
+.PHONY: all deps deps-bench deps-ecp5 build main test bench clean help install package hack-chips fpga fpga-all prog fuzz fuzz-readers test-asan reliability
 
 all: main
 
@@ -34,6 +34,8 @@ help:
 	@echo "make test     build, then run every test (ctest)"
 	@echo "make bench    NAND counts, run time and memory against Yosys and ABC (bench/results/)"
 	@echo "make deps     install missing Debian packages (idempotent)"
+	@echo "make install  the commands, data, man pages, completion under PREFIX (/usr/local); DESTDIR stages"
+	@echo "make package  a Debian package of the same (build/nandflow_*.deb, CPack)"
 	@echo "make fpga BOARD=icebreaker DESIGN=hack   bitstream and summary (boards: $(FPGA_BOARDS))"
 	@echo "make fpga-all  every design on every board, one table;  make prog BOARD=... flashes"
 	@echo "make fuzz     random designs through synth --verify at every effort (FUZZ_ARGS=--count N)"
@@ -78,6 +80,15 @@ main: build
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+# make install [PREFIX=/usr/local] [DESTDIR=staging]: the commands, their data, man pages and
+# bash completion (CMake's install rules). make package: build/nandflow_*.deb (CPack).
+PREFIX ?= /usr/local
+install: build
+	@DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX) --strip
+
+package: build
+	@cd $(BUILD) && cpack -G DEB >/dev/null && ls -1 $(abspath $(BUILD))/nandflow_*.deb
 
 bench: deps-bench build
 	@$(PYTHON) bench/qor.py --scaling $(BENCH_ARGS)
