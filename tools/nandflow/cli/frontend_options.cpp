@@ -95,7 +95,7 @@ std::optional<Args> parse_command(int argc, char** argv, const CommandSpec& spec
   flags.insert({"--help", "-h", "--version"});
   Args args(argc, argv, opts, flags);
   if (args.has("--version")) {
-    std::cout << "nandflow " << spec.name << " (nandflow) " << full_version() << "\n";
+    std::cout << "nandflow-" << spec.name << " (nandflow) " << full_version() << "\n";
     *status = 0;
     return std::nullopt;
   }
