@@ -30,7 +30,21 @@ touch "$scratch/var/lib/dpkg/status"
 dpkg --root="$scratch" --force-depends --force-not-root --log=/dev/null -i "$deb" >"$work/dpkg.log" 2>&1 \
   || { cat "$work/dpkg.log"; fail "dpkg -i into a scratch root"; }
 dpkg --root="$scratch" -s nandflow 2>/dev/null | grep -q '^Status: install ok installed' || fail "dpkg does not list nandflow"
-"$scratch/usr/bin/nandflow" synth "$root/rtl/examples/half_adder.v" --verify | grep -q '^PROVEN' || fail "installed nandflow"
-(cd "$work" && "$scratch/usr/bin/diffattn-demo" -o demo.svg >/dev/null) || fail "installed diffattn-demo"
+cp "$root/rtl/examples/half_adder.v" "$work/"
+# The checkout hidden when a mount namespace is possible (root), as on a machine without one.
+hide=""
+if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then hide="unshare -m"; fi
+$hide bash -s "$root" "$build" "$scratch" "$work" "${hide:+hide}" <<'INNER' || exit 1
+set -uo pipefail
+root=$1; build=$2; scratch=$3; work=$4; hide=${5:-}
+fail() { echo "FAIL (installed package): $*"; exit 1; }
+if [ -n "$hide" ]; then
+  mount -t tmpfs none "$root" || fail "cannot hide $root"
+  case "$build" in "$root"/*) ;; *) mount -t tmpfs none "$build" ;; esac
+fi
+cd "$work"
+"$scratch/usr/bin/nandflow" synth half_adder.v --verify | grep -q '^PROVEN' || fail "nandflow synth --verify"
+"$scratch/usr/bin/diffattn-demo" -o demo.svg >/dev/null || fail "diffattn-demo"
 MANPATH="$scratch/usr/share/man" man nandflow 2>/dev/null | grep -q "Verilog to 2-input NAND netlists" || fail "man nandflow"
-echo "ok   dpkg -i into a scratch root: nandflow synth --verify, diffattn-demo, man nandflow"
+INNER
+echo "ok   dpkg -i into a scratch root: nandflow synth --verify, diffattn-demo, man nandflow${hide:+ (checkout hidden)}"
