@@ -18,12 +18,13 @@ abc() { berkeley-abc -c "$1" 2>&1 | tail -1; }
 check() {  # check NAME TOP FILE...
   local name=$1 top=$2; shift 2
   local d=$work/$name; mkdir -p "$d"
-  "$nandflow" synth "$@" --top "$top" --json "$d/report.json" -o "$d/$top.v" >/dev/null
+  # -O1: the formats do not depend on the effort, and the seven runs stay quick.
+  "$nandflow" synth "$@" --top "$top" -O1 --json "$d/report.json" -o "$d/$top.v" >/dev/null
   local nands flops
   nands=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['nand2'])" "$d/report.json")
   flops=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['flip_flops'])" "$d/report.json")
   for ext in blif aag aig bench dot json; do
-    "$nandflow" synth "$@" --top "$top" -o "$d/$top.$ext" >/dev/null || fail "$name: -o $top.$ext"
+    "$nandflow" synth "$@" --top "$top" -O1 -o "$d/$top.$ext" >/dev/null || fail "$name: -o $top.$ext"
   done
   # The source, as Yosys writes it: flip-flops lowered to plain D flip-flops (.latch).
   yosys -q -p "read_verilog $*; synth -flatten -top $top; dffunmap; write_blif $d/source.blif"
