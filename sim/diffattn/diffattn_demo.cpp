@@ -222,8 +222,10 @@ void write_heatmaps_svg(const std::string& path, const std::vector<std::vector<l
     std::snprintf(buf, sizeof buf, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#000000\" stroke-width=\"%s\"/>",
                   bar_x - (pos == 0 ? 4 : 0), y, bar_x + bar_w + 4, y, pos == 0 ? "2" : "1");
     add(buf);
+    char label[32];
+    std::snprintf(label, sizeof label, pos == 0 ? "0 (exactly)" : "%.3f", std::trunc(w * 1000) / 1000);  // 3 digits, cut
     std::snprintf(buf, sizeof buf, "<text class=\"tick\" x=\"%d\" y=\"%.1f\" font-size=\"11\">%s</text>",
-                  bar_x + bar_w + 7, y + 4, pos == 0 ? "0 (exactly)" : (std::to_string(w).substr(0, w < 0 ? 6 : 5)).c_str());
+                  bar_x + bar_w + 7, y + 4, label);
     add(buf);
   }
   std::snprintf(buf, sizeof buf, "<text class=\"barlabel\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\">weight</text>",

@@ -91,11 +91,9 @@ try:
         if outs != f"{(a + b + cin) & 1}{(a + b + cin) >> 1}":
             fail(f"full adder: nandflow's truth table says {pattern} -> {outs}")
     inputs = ["a", "b", "cin"]
-    node_of = {}
-    for i, name in enumerate(json.loads(driver.execute_script("return JSON.stringify(NF.modules[NF.top].model.inputs)"))):
-        node_of[name] = f"g#i{i}"
-    current = {n: 0 for n in inputs}
     order = json.loads(driver.execute_script("return JSON.stringify(NF.modules[NF.top].model.inputs)"))
+    node_of = {name: f"g#i{i}" for i, name in enumerate(order)}
+    current = {n: 0 for n in inputs}
     for pattern in ["000", "100", "110", "111", "011", "001", "101", "010"]:
         want = dict(zip(order, (int(c) for c in pattern)))
         for name in inputs:  # click the input's box in the drawing

@@ -1,6 +1,5 @@
 // nandflow view: the design's NAND netlist as an interactive HTML page.
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -107,8 +106,7 @@ int cmd_view(int argc, char** argv) {
   nlohmann::json report;
   std::string title = h.module(h.top).display_name + " in NAND gates (nandflow)";
   std::string page = schematic_page(title, h.top, views, vp, &report);
-  std::filesystem::path p(out);
-  if (!p.parent_path().empty()) std::filesystem::create_directories(p.parent_path());
+  create_parent_directories(out);
   write_file_atomic(out, page);
   if (args.has("--json")) write_file_atomic(args.get("--json"), report.dump(2) + "\n");
   const SynthResult& top = results.at(h.top);

@@ -35,7 +35,6 @@ std::string write_yosys_json(const Design& design, const NandNetwork& net, const
 
 struct write_dot_params {
   bool ids = true;        // node ids i<k> o<k> g<k> l<k>, edge ids e<k> (for the viewer)
-  std::string font = "Helvetica";
 };
 // The edges in the order write_dot numbers them: each the network signal it carries.
 struct DotEdges {
@@ -46,6 +45,8 @@ std::string write_dot(const Design& design, const NandNetwork& net, const write_
 
 // `s` as a DOT string: in double quotes, with " and \ escaped.
 std::string dot_quoted(const std::string& s);
+// `s` as text in HTML (a DOT HTML-like label, the viewer's page): < > & " escaped.
+std::string html_escaped(const std::string& s);
 
 // Throws UserError when the format cannot hold one of the design's flip-flops or
 // latches; `path` names the file in the message.

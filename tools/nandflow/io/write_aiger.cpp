@@ -55,11 +55,12 @@ std::string write_aiger_combinational(const Aig& aig) {
 std::string write_aiger(const Design& design, const NandNetwork& net, bool binary, const std::string& header) {
   // The clock is implicit in AIGER: an input that only clocks the flip-flops is left out
   // (readers such as Yosys's read_aiger -clk_name put it back).
+  // Every latch has this one clock (check_storage_fits refuses more than one).
   std::optional<std::uint32_t> clock_input;
   if (!net.latches.empty() && net.latches[0].clock.kind == NandSig::Kind::Input) {
     clock_input = net.latches[0].clock.index;
     auto other_use = [&](const NandSig& s) {
-      if (s == NandSig::input(*clock_input)) clock_input.reset();
+      if (clock_input && s == NandSig::input(*clock_input)) clock_input.reset();
     };
     for (const auto& g : net.gates) other_use(g[0]), other_use(g[1]);
     for (const NandSig& o : net.outputs) other_use(o);

@@ -12,19 +12,6 @@ namespace nandflow {
 
 namespace {
 
-// Text inside an HTML-like label.
-std::string html_text(const std::string& s) {
-  std::string r;
-  for (char c : s) {
-    if (c == '<') r += "&lt;";
-    else if (c == '>') r += "&gt;";
-    else if (c == '&') r += "&amp;";
-    else if (c == '"') r += "&quot;";
-    else r += c;
-  }
-  return r;
-}
-
 std::string node_of(const NandSig& s) {
   switch (s.kind) {
     case NandSig::Kind::Const0: return "c0";
@@ -47,6 +34,18 @@ std::string dot_quoted(const std::string& s) {
   return q + "\"";
 }
 
+std::string html_escaped(const std::string& s) {
+  std::string r;
+  for (char c : s) {
+    if (c == '<') r += "&lt;";
+    else if (c == '>') r += "&gt;";
+    else if (c == '&') r += "&amp;";
+    else if (c == '"') r += "&quot;";
+    else r += c;
+  }
+  return r;
+}
+
 std::string write_dot(const Design& design, const NandNetwork& net, const write_dot_params& ps, DotEdges* edges) {
   NetlistNames names = netlist_names(design, net);
   std::ostringstream d;
@@ -60,7 +59,7 @@ std::string write_dot(const Design& design, const NandNetwork& net, const write_
   d << "digraph " << dot_quoted(design.top) << " {\n"
     << "  graph [rankdir=LR, nodesep=0.18, ranksep=0.45, bgcolor=\"transparent\""
     << (large ? ", mclimit=0.3, nslimit=0.1, nslimit1=1" : "") << "];\n"
-    << "  node [fontname=" << dot_quoted(ps.font) << ", fontsize=11, height=0.3];\n"
+    << "  node [fontname=\"Helvetica\", fontsize=11, height=0.3];\n"
     << "  edge [arrowsize=0.5, penwidth=1.2];\n";
   d << "  { rank=source;\n";
   for (std::size_t i = 0; i < names.input.size(); ++i)
@@ -93,7 +92,7 @@ std::string write_dot(const Design& design, const NandNetwork& net, const write_
       << "CELLPADDING=\"2\" BGCOLOR=\"" << (l.level_sensitive ? "#ede9fe" : "#dcfce7") << "\">";
     for (std::size_t k = 0; k < pins.size(); ++k) {
       d << "<TR><TD PORT=\"" << pins[k].first << "\"><FONT POINT-SIZE=\"8\">" << pins[k].second << "</FONT></TD>";
-      if (k == 0) d << "<TD ROWSPAN=\"" << pins.size() << "\">" << html_text(names.latch[i]) << "</TD>";
+      if (k == 0) d << "<TD ROWSPAN=\"" << pins.size() << "\">" << html_escaped(names.latch[i]) << "</TD>";
       d << "</TR>";
     }
     d << "</TABLE>>];\n";

@@ -120,6 +120,14 @@ void remove_tree(const std::string& path) {
   fs::remove_all(path, ec);
 }
 
+void create_parent_directories(const std::string& path) {
+  fs::path parent = fs::path(path).parent_path();
+  if (parent.empty()) return;
+  std::error_code ec;
+  fs::create_directories(parent, ec);
+  if (ec) throw UserError(parent.string() + ": cannot create directory (" + ec.message() + ")");
+}
+
 void write_file_atomic(const std::string& path, const std::string& content) {
   std::string tmp = path + ".nandflow-tmp";
   {

@@ -41,6 +41,9 @@ void remove_tree(const std::string& path);
 // A reader never sees a half-written file.
 void write_file_atomic(const std::string& path, const std::string& content);
 
+// Creates the folders `path` will sit in; a UserError naming the folder when it cannot.
+void create_parent_directories(const std::string& path);
+
 std::string read_file(const std::string& path);
 bool file_exists(const std::string& path);
 

@@ -19,10 +19,8 @@ namespace nandflow {
 
 namespace {
 
-// A network signal as the page's simulator numbers it (NandNetwork::id_of).
-std::uint32_t sig_id(const NandNetwork& net, const NandSig& s) { return net.id_of(s); }
-
-// What the page simulates and shows on hover: the gates, the storage, the names.
+// What the page simulates and shows on hover: the gates, the storage, the names. Signals
+// are numbered as NandNetwork::id_of numbers them.
 nlohmann::json gate_model(const Design& design, const NandNetwork& net, const DotEdges& edges) {
   NetlistNames names = netlist_names(design, net);
   nlohmann::json m;
@@ -37,20 +35,20 @@ nlohmann::json gate_model(const Design& design, const NandNetwork& net, const Do
                      {"signed", p.is_signed}});
   m["ports"] = ports;
   nlohmann::json gates = nlohmann::json::array();
-  for (const auto& g : net.gates) gates.push_back({sig_id(net, g[0]), sig_id(net, g[1])});
+  for (const auto& g : net.gates) gates.push_back({net.id_of(g[0]), net.id_of(g[1])});
   m["gates"] = gates;
   nlohmann::json out = nlohmann::json::array();
-  for (const NandSig& s : net.outputs) out.push_back(sig_id(net, s));
+  for (const NandSig& s : net.outputs) out.push_back(net.id_of(s));
   m["output_sigs"] = out;
   nlohmann::json storage = nlohmann::json::array();
   for (std::size_t i = 0; i < net.latches.size(); ++i) {
     const Latch& l = design.aig.latch(i);
     const auto& p = net.latches[i];
     storage.push_back({{"name", names.latch[i]},
-                       {"d", sig_id(net, p.d)},
-                       {"clk", sig_id(net, p.clock)},
-                       {"r", l.async_reset != kLit0 ? nlohmann::json(sig_id(net, p.reset)) : nlohmann::json()},
-                       {"s", l.async_set != kLit0 ? nlohmann::json(sig_id(net, p.set)) : nlohmann::json()},
+                       {"d", net.id_of(p.d)},
+                       {"clk", net.id_of(p.clock)},
+                       {"r", l.async_reset != kLit0 ? nlohmann::json(net.id_of(p.reset)) : nlohmann::json()},
+                       {"s", l.async_set != kLit0 ? nlohmann::json(net.id_of(p.set)) : nlohmann::json()},
                        {"negedge", l.negedge},
                        {"level", l.level_sensitive},
                        {"init", l.init == InitValue::One ? 1 : 0},
@@ -58,7 +56,7 @@ nlohmann::json gate_model(const Design& design, const NandNetwork& net, const Do
   }
   m["storage"] = storage;
   nlohmann::json e = nlohmann::json::array();
-  for (const NandSig& s : edges.source) e.push_back(sig_id(net, s));
+  for (const NandSig& s : edges.source) e.push_back(net.id_of(s));
   m["edges"] = e;
   return m;
 }
@@ -80,18 +78,6 @@ std::string script_safe(const std::string& json) {
     } else {
       out += json[i];
     }
-  }
-  return out;
-}
-
-std::string html_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
   }
   return out;
 }
@@ -229,9 +215,8 @@ std::string render_svg(const std::string& dot_text) {
 std::string schematic_page(const std::string& title, const std::string& top, const std::vector<ModuleView>& modules,
                            const view_params& ps, nlohmann::json* report) {
   nlohmann::json data;
-  data["title"] = title;
   data["top"] = top;
-  data["max_gates"] = ps.max_gates;
+  data["max_truth_inputs"] = ps.max_truth_inputs;  // the page's own truth table obeys the same limit
   nlohmann::json mods = nlohmann::json::object();
   nlohmann::json summary = nlohmann::json::array();
   for (const ModuleView& mv : modules) {
@@ -278,7 +263,7 @@ std::string schematic_page(const std::string& title, const std::string& top, con
   page.replace(at, marker.size(), "const NF = " + script_safe(data.dump()) + ";");
   const std::string title_marker = "NANDFLOW_TITLE";
   for (std::size_t t; (t = page.find(title_marker)) != std::string::npos;)
-    page.replace(t, title_marker.size(), html_escape(title));
+    page.replace(t, title_marker.size(), html_escaped(title));
   return page;
 }
 
