@@ -184,7 +184,11 @@ static std::vector<std::string> name_latch_outputs(const Design& design, const N
     const Port* port = nullptr;
     for (const Port& p : design.ports)
       if (p.name == base) port = &p;
-    bool ok = (all_indexed || (none_indexed && entries.size() == 1)) && base.find('#') == std::string::npos;
+    // A flattened instance's state ("pipe.stage_data[0]") reads back ranked with the nf_*
+    // cells' own flattened pins ("ff_q_0.D"), and the shorter of the two would name the
+    // flip-flop: such state is named by attribute too.
+    bool ok = (all_indexed || (none_indexed && entries.size() == 1)) && base.find('#') == std::string::npos &&
+              base.find('.') == std::string::npos;
     bool read = std::any_of(entries.begin(), entries.end(), [&](const Entry& e) { return latch_read[e.latch]; });
     if (std::any_of(entries.begin(), entries.end(), [&](const Entry& e) { return renamed_by_port[e.latch]; }))
       ok = false;
