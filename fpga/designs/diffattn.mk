@@ -3,8 +3,11 @@
 # RMSNorm; ECP5: NMAX 128, d and dv up to 32, 16 lanes and the RMSNorm. 1 Mbaud. From the
 # PLL on the iCEBreaker at 36 MHz and on the ULX3S at 40 (a whole number of clocks per bit).
 TOP      := diffattn_top
+DIFFATTN_RTL := $(addprefix $(ROOT)/rtl/diffattn/,diffattn.v diffattn_regs.v diffattn_sequencer.v \
+                diffattn_operands.v diffattn_lanes.v diffattn_score.v diffattn_softmax.v \
+                diffattn_softmax_map.v diffattn_divider.v diffattn_store.v diffattn_rmsnorm.v)
 SOURCES  := $(ROOT)/rtl/soc/uart_rx.v $(ROOT)/rtl/soc/uart_tx.v $(ROOT)/rtl/soc/diffattn_bridge.v \
-            $(ROOT)/rtl/soc/diffattn_top.v $(ROOT)/rtl/diffattn/diffattn.v
+            $(ROOT)/rtl/soc/diffattn_top.v $(DIFFATTN_RTL)
 DEFINES  := -DDIFFATTN_TABLES=\"$(ROOT)/rtl/diffattn/tables\" -DDESIGN_HAS_UART_RX
 DEPENDS  := $(ROOT)/rtl/diffattn/tables/exp2.hex $(ROOT)/rtl/diffattn/tables/rsqrt.hex
 ifeq ($(FAMILY),ice40)

@@ -11,7 +11,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$root/rtl/diffattn/tables"
 params=(--top diffattn -p NMAX=8 -p DMAX=4 -p DVMAX=4 -p HAS_NORM=0)
-"$nandflow" synth ../diffattn.v "${params[@]}" -O1 -o "$work/diffattn_nand.v" --verify \
+"$nandflow" synth ../diffattn*.v "${params[@]}" -O1 -o "$work/diffattn_nand.v" --verify \
   --json "$work/report.json" | tee "$work/log"
 grep -q '^PROVEN' "$work/log"
 grep -q '"nand2": [1-9]' "$work/report.json"

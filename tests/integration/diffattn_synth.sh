@@ -9,7 +9,7 @@ trap 'rm -rf "$work"' EXIT
 cp "$root/rtl/diffattn/tables/exp2.hex" "$root/rtl/diffattn/tables/rsqrt.hex" "$work/"
 cd "$work"
 synth() {  # synth NAME "PARAMS" "SYNTH COMMAND"
-  yosys -ql "$1.log" -p "read_verilog $root/rtl/diffattn/diffattn.v; chparam $2 diffattn; $3 -top diffattn -json $1.json"
+  yosys -ql "$1.log" -p "read_verilog $root/rtl/diffattn/diffattn*.v; chparam $2 diffattn; $3 -top diffattn -json $1.json"
   ! grep -q "^ERROR\|Warning: Replacing memory\|Latch inferred" "$1.log"
 }
 limits() {  # limits NAME CELL=MAX...: count cells in the netlist, fail above MAX

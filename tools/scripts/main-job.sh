@@ -27,10 +27,10 @@ done <"$root/rtl/examples/designs.txt"
 # The differential-attention accelerator, in its small configuration (N 8, d = dv 4, two MAC
 # lanes, no RMSNorm), at the default effort (bounded by work: the same count on any
 # machine); run in its tables' folder, where its $readmemh finds them.
-echo "nandflow synth rtl/diffattn/diffattn.v --top diffattn -p NMAX=8 -p DMAX=4 -p DVMAX=4 -p HAS_NORM=0 --verify" >&2
+echo "nandflow synth rtl/diffattn/diffattn*.v --top diffattn -p NMAX=8 -p DMAX=4 -p DVMAX=4 -p HAS_NORM=0 --verify" >&2
 outdir=$(cd "$out" && pwd)
 nandflow_abs=$(readlink -f "$nandflow")
-(cd "$root/rtl/diffattn/tables" && "$nandflow_abs" synth ../diffattn.v --top diffattn -p NMAX=8 -p DMAX=4 -p DVMAX=4 \
+(cd "$root/rtl/diffattn/tables" && "$nandflow_abs" synth ../diffattn*.v --top diffattn -p NMAX=8 -p DMAX=4 -p DVMAX=4 \
     -p HAS_NORM=0 -o "$outdir/diffattn_nand.v" --json "$outdir/diffattn.json" --verify) >"$out/diffattn.log" \
   || { cat "$out/diffattn.log"; echo "main job: diffattn failed" >&2; exit 1; }
 grep -q '^PROVEN' "$out/diffattn.log" || { cat "$out/diffattn.log"; exit 1; }

@@ -1,0 +1,102 @@
+// diffattn_operands: the int8 matrices the lanes multiply, Q1, Q2, K1, K2 and V, in block
+// RAM laid out so that one cycle reads what every lane needs.
+//
+//   DOT   the lanes take element k of H = LANES / 2 consecutive keys j .. j + H - 1 of each
+//         map and q_ik: K is kept in H banks, key j in bank j mod H, so the group's keys
+//         come from different banks in the same cycle; q_ik is one read that every lane of
+//         its map shares.
+//   OUT   the lanes take LANES consecutive columns oc .. oc + LANES - 1 of one key's value
+//         row: V is kept in LANES banks, column c in bank c mod LANES.
+//
+// Reads are synchronous (an address in one cycle, its data in the next), as block RAM is.
+`default_nettype none
+module diffattn_operands #(
+    parameter NMAX = 64,
+    parameter DMAX = 16,
+    parameter DVMAX = 16,
+    parameter LANES = 2
+) (
+    input  wire        clk,
+    // Bus writes (while idle): the element at bus_addr's low bits, int8 in the data's low byte.
+    input  wire        write_q1,
+    input  wire        write_k1,
+    input  wire        write_q2,
+    input  wire        write_k2,
+    input  wire        write_v,
+    input  wire [19:0] bus_addr,
+    input  wire [7:0]  bus_byte,
+    // DOT: element k of Q row i and of the group of keys from j.
+    input  wire                                 dot_issue,
+    input  wire [$clog2(NMAX):0]                i,
+    input  wire [$clog2(NMAX):0]                j,
+    input  wire [$clog2(DMAX > LANES ? DMAX : LANES):0] k,
+    // OUT: key oj's values in the columns from oc.
+    input  wire                                 out_issue,
+    input  wire [$clog2(NMAX):0]                oj,
+    input  wire [$clog2(DMAX > DVMAX ? DMAX : DVMAX):0] oc,
+    // The data, a cycle later.
+    output reg  signed [7:0]       q1,
+    output reg  signed [7:0]       q2,
+    output wire [8*(LANES/2)-1:0]  k1,   // key j + h in byte h
+    output wire [8*(LANES/2)-1:0]  k2,
+    output wire [8*LANES-1:0]      v     // column oc + l in byte l
+);
+  localparam H     = LANES / 2;
+  localparam NB    = $clog2(NMAX);
+  localparam QKB   = $clog2(NMAX * DMAX);
+  localparam VB    = $clog2(NMAX * DVMAX);
+  localparam KBANK = NMAX / H * DMAX;        // entries of one K bank
+  localparam KBB   = KBANK > 1 ? $clog2(KBANK) : 1;
+  localparam VBANK = NMAX * DVMAX / LANES;   // entries of one V bank
+  localparam VBB   = VBANK > 1 ? $clog2(VBANK) : 1;
+
+  // Q: one memory per map, row-major.
+  reg signed [7:0] q1_mem [0:NMAX*DMAX-1];
+  reg signed [7:0] q2_mem [0:NMAX*DMAX-1];
+  wire [QKB-1:0] q_addr = i[NB-1:0] * DMAX + k;                        // Q row i, element k
+  always @(posedge clk) begin
+    if (write_q1) q1_mem[bus_addr[QKB-1:0]] <= bus_byte;
+    if (write_q2) q2_mem[bus_addr[QKB-1:0]] <= bus_byte;
+    if (dot_issue) begin
+      q1 <= q1_mem[q_addr];
+      q2 <= q2_mem[q_addr];
+    end
+  end
+
+  // Where a bus write goes: K row r to bank r mod H, V column c to bank c mod LANES.
+  wire [NB-1:0]  bus_row    = bus_addr[QKB-1:0] / DMAX;
+  wire [KBB-1:0] bus_k_addr = (bus_row / H) * DMAX + bus_addr[QKB-1:0] % DMAX;
+  wire [VBB-1:0] bus_v_addr = bus_addr[VB-1:0] / LANES;
+  // Where a read comes from: the group's row of banks, element k; key oj's columns from oc.
+  wire [KBB-1:0] k_addr = (j / H) * DMAX + k;
+  wire [VBB-1:0] v_addr = oj * (DVMAX / LANES) + oc / LANES;
+
+  genvar g;
+  generate
+    for (g = 0; g < H; g = g + 1) begin : k_bank
+      reg signed [7:0] k1_mem [0:KBANK-1];
+      reg signed [7:0] k2_mem [0:KBANK-1];
+      reg signed [7:0] k1_data, k2_data;
+      always @(posedge clk) begin
+        if (write_k1 && bus_row % H == g) k1_mem[bus_k_addr] <= bus_byte;
+        if (write_k2 && bus_row % H == g) k2_mem[bus_k_addr] <= bus_byte;
+        if (dot_issue) begin
+          k1_data <= k1_mem[k_addr];
+          k2_data <= k2_mem[k_addr];
+        end
+      end
+      assign k1[8*g +: 8] = k1_data;
+      assign k2[8*g +: 8] = k2_data;
+    end
+    for (g = 0; g < LANES; g = g + 1) begin : v_bank
+      reg signed [7:0] v_mem [0:VBANK-1];
+      reg signed [7:0] v_data;
+      always @(posedge clk) begin
+        if (write_v && bus_addr[VB-1:0] % LANES == g) v_mem[bus_v_addr] <= bus_byte;
+        if (out_issue) v_data <= v_mem[v_addr];
+      end
+      assign v[8*g +: 8] = v_data;
+    end
+  endgenerate
+endmodule
+`default_nettype wire

@@ -1,0 +1,125 @@
+// diffattn_score: the score unit. It turns a DOT group's dot products into scores,
+//   t_j = (s_j * score_mult) >>> score_shift      (log2 units, 8 fraction bits),
+// map 1 then map 2 of each key, one score per cycle, while the lanes work on the next group
+// (so a group takes at least LANES cycles: DOT's period). It keeps the row's scores for the
+// softmax unit and each map's row maximum m, updated as the scores arrive.
+//
+// One multiplier, pipelined: operands registered (stage 1), product (2), shifted: t (3),
+// compared with the maximum (4), stored. DSPs are scarce, so the same multiplier gives the
+// softmax unit lambda a2 while it computes weights: no score is due then (the softmax unit
+// takes a row only after its DOT has drained, and the next DOT waits for it).
+`default_nettype none
+module diffattn_score #(
+    parameter NMAX = 64,
+    parameter DMAX = 16,
+    parameter LANES = 2,
+    // Derived, not to be set: the bits of a score (the multiplier's product).
+    parameter TW = ($clog2(DMAX) + 16 > 18 ? $clog2(DMAX) + 16 : 18) + 17
+) (
+    input  wire                      clk,
+    input  wire                      reset,
+    input  wire [15:0]               score_mult,
+    input  wire [5:0]                score_shift,
+    input  wire signed [15:0]        lambda,
+    // A DOT group's dot products: map 1's keys in the low half of sums, map 2's in the high.
+    input  wire                      group_done,
+    input  wire [32*LANES-1:0]       sums,
+    input  wire [$clog2(NMAX):0]     group_j,
+    input  wire [$clog2(NMAX):0]     group_keys,
+    output wire                      idle,        // no score in flight
+    // The row's scores and maxima, for the softmax unit (a read's data the next cycle).
+    input  wire                      t_read,
+    input  wire [$clog2(NMAX)-1:0]   t_addr,
+    output reg  signed [TW-1:0] t1,
+    output reg  signed [TW-1:0] t2,
+    output reg  signed [TW-1:0] max1,
+    output reg  signed [TW-1:0] max2,
+    // The softmax unit's product: lambda a2, four cycles after a2 (lambda_mode).
+    input  wire                      lambda_mode,
+    input  wire [16:0]               a2,
+    output wire signed [33:0]        lambda_a2
+);
+  localparam H   = LANES / 2;
+  localparam NB  = $clog2(NMAX);
+  localparam SW  = $clog2(DMAX) + 16;  // bits of a dot product s, |s| <= DMAX 2^14
+  localparam SMW = SW > 18 ? SW : 18;  // the multiplier's first operand: s, or a2
+
+  reg signed [TW-1:0] t1_mem [0:NMAX-1];
+  reg signed [TW-1:0] t2_mem [0:NMAX-1];
+
+  // The group's dot products still to score, the next in the low word of each map's half.
+  reg [32*H-1:0] s1_left, s2_left;
+  reg [NB:0]     score_j;                // key of the next score
+  reg [NB:0]     keys_left = 0;          // keys of the group still to score
+  reg            score_map2 = 1'b0;      // this cycle scores map 2
+  // |s| <= d 2^14: SW bits hold it, so the multiplier is no wider than it needs to be.
+  wire signed [SW-1:0] s = score_map2 ? s2_left[SW-1:0] : s1_left[SW-1:0];
+
+  reg signed [SMW-1:0] mul_a;
+  reg signed [16:0]    mul_b;
+  reg signed [TW-1:0]  product;
+  reg signed [TW-1:0]  t;                // a score, one stage after the product
+  reg [3:0]  stage_valid = 4'd0;         // a score in stage 1 (operands), 2 (product), 3 (t),
+  reg [3:0]  stage_map2;                 //   4 (compared with the maximum in two halves)
+  reg [4*(NB+1)-1:0] stage_j;
+  wire [NB:0] t4_j = stage_j[3*(NB+1) +: NB+1];
+  assign lambda_a2 = product[33:0];
+  assign idle = keys_left == 0 && stage_valid == 4'd0;
+
+  // The comparison t > m takes two stages: the halves in stage 3, their verdicts combined
+  // in stage 4. Scores alternate between the maps, so the maximum a stage-3 comparison reads
+  // already includes the same map's previous score.
+  localparam TL = TW / 2;                // bits of the low half
+  wire signed [TW-1:0] max_now = stage_map2[2] ? max2 : max1;
+  reg  signed [TW-1:0] t4;
+  reg         hi_gt, hi_eq, lo_gt;
+  wire        t_greater = hi_gt || (hi_eq && lo_gt);
+
+  always @(posedge clk) begin
+    mul_a <= lambda_mode ? $signed({1'b0, a2}) : s;
+    mul_b <= lambda_mode ? {lambda[15], lambda} : {1'b0, score_mult};
+    product <= mul_a * mul_b;
+    t <= product >>> score_shift;
+    stage_valid <= {stage_valid[2:0], keys_left != 0};
+    stage_map2 <= {stage_map2[2:0], score_map2};
+    stage_j <= {stage_j[0 +: 3*(NB+1)], score_j};
+    t4 <= t;
+    hi_gt <= $signed(t[TW-1:TL]) > $signed(max_now[TW-1:TL]);
+    hi_eq <= t[TW-1:TL] == max_now[TW-1:TL];
+    lo_gt <= t[TL-1:0] > max_now[TL-1:0];
+    if (stage_valid[3]) begin            // a score is ready: store it, update the maximum
+      if (!stage_map2[3]) begin
+        t1_mem[t4_j[NB-1:0]] <= t4;
+        if (t4_j == 0 || t_greater) max1 <= t4;
+      end else begin
+        t2_mem[t4_j[NB-1:0]] <= t4;
+        if (t4_j == 0 || t_greater) max2 <= t4;
+      end
+    end
+    if (keys_left != 0) begin            // the next score enters the multiplier
+      if (score_map2) begin
+        s1_left <= s1_left >> 32;
+        s2_left <= s2_left >> 32;
+        score_j <= score_j + 1'b1;
+        keys_left <= keys_left - 1'b1;
+      end
+      score_map2 <= !score_map2;
+    end
+    if (group_done) begin
+      s1_left <= sums[32*H-1:0];
+      s2_left <= sums[32*LANES-1:32*H];
+      score_j <= group_j;
+      keys_left <= group_keys;
+      score_map2 <= 1'b0;
+    end
+    if (t_read) begin
+      t1 <= t1_mem[t_addr];
+      t2 <= t2_mem[t_addr];
+    end
+    if (reset) begin
+      keys_left <= 0;
+      stage_valid <= 4'd0;
+    end
+  end
+endmodule
+`default_nettype wire

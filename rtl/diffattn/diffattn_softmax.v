@@ -1,0 +1,123 @@
+// diffattn_softmax: the softmax unit. It takes a row's scores once its DOT has drained and
+// makes the row's difference weights on its own hardware while the lanes compute the
+// previous row's output:
+//   EXP   both maps' p_j and row sums l, one key per cycle (diffattn_softmax_map);
+//   DIV   r = 2^38 / l for both maps at once, 39 cycles;
+//   W     one key per cycle: a1_j and a2_j, then w_j = a1_j - ((lambda a2_j) >>> 14), the
+//         product from the score unit's multiplier, into one half of the weight buffer.
+// The weight buffer holds two rows, by row parity: OUT reads the previous row's half while
+// W writes this row's.
+`default_nettype none
+// The tables' folder, for the default table paths (the FPGA flow defines it).
+`ifndef DIFFATTN_TABLES
+`define DIFFATTN_TABLES "."
+`endif
+module diffattn_softmax #(
+    parameter NMAX = 64,
+    parameter TW = 37,                         // bits of a score
+    parameter EXP2_TABLE = {`DIFFATTN_TABLES, "/exp2.hex"}
+) (
+    input  wire                     clk,
+    input  wire                     reset,
+    // Take a row: its last key, and its half of the weight buffer.
+    input  wire                     start,
+    input  wire [$clog2(NMAX):0]    start_last,
+    input  wire                     start_half,
+    output wire                     idle,
+    // The row's scores and maxima, from the score unit.
+    output wire                     t_read,
+    output wire [$clog2(NMAX)-1:0]  t_addr,
+    input  wire signed [TW-1:0]     t1,
+    input  wire signed [TW-1:0]     t2,
+    input  wire signed [TW-1:0]     max1,
+    input  wire signed [TW-1:0]     max2,
+    // lambda a2 on the score unit's multiplier: a2 in, the product four cycles later.
+    output wire                     lambda_mode,
+    output wire [16:0]              a2,
+    input  wire signed [33:0]       lambda_a2,
+    // OUT reads the weights: key w_addr[NB-1:0] of half w_addr[NB], the next cycle.
+    input  wire                     w_read,
+    input  wire [$clog2(NMAX):0]    w_addr,
+    output reg  signed [17:0]       w_data
+);
+  localparam NB = $clog2(NMAX);
+  localparam IDLE = 3'd0, EXP = 3'd1, EXP_DRAIN = 3'd2, DIV = 3'd3, W = 3'd4, W_DRAIN = 3'd5;
+  reg [2:0]  state;
+  reg [NB:0] key, last;                 // the key being issued, the row's last
+  reg        half;                      // the row's half of the weight buffer
+  reg [5:0]  div_steps;                 // DIV: steps left after this one
+  assign idle = state == IDLE;
+  assign t_read = state == EXP;
+  assign t_addr = key[NB-1:0];
+  assign lambda_mode = state == W || state == W_DRAIN;
+
+  // EXP's pipeline: which stage holds a key, and which key (stage 1: t read; 6: p made).
+  reg [6:1]  exp_valid = 6'd0;
+  reg [NB:0] exp_j1, exp_j2, exp_j3, exp_j4, exp_j5, exp_j6;
+  // W's pipeline: 1 p read, 2 a1 and a2, 3 a2 times lambda (operands), 4 the product; w.
+  reg [4:1]  w_valid = 4'd0;
+  reg [NB:0] w_j1, w_j2, w_j3, w_j4;
+  reg [16:0] a1_3, a1_4;                // a1 beside lambda a2 (stages 3 and 4)
+  wire [16:0] a1;
+  wire signed [19:0] w = $signed({3'b000, a1_4}) - $signed(lambda_a2 >>> 14);
+  reg signed [17:0] w_mem [0:2*NMAX-1];
+
+  wire div_clear = state == EXP_DRAIN && exp_valid == 6'd0;
+  diffattn_softmax_map #(.NMAX(NMAX), .TW(TW), .EXP2_TABLE(EXP2_TABLE)) map1 (
+      .clk(clk), .t(t1), .max(max1), .clear_sum(start), .p_write(exp_valid[6]),
+      .p_write_j(exp_j6[NB-1:0]), .div_clear(div_clear), .div_step(state == DIV),
+      .p_read(state == W), .p_read_j(key[NB-1:0]), .a(a1));
+  diffattn_softmax_map #(.NMAX(NMAX), .TW(TW), .EXP2_TABLE(EXP2_TABLE)) map2 (
+      .clk(clk), .t(t2), .max(max2), .clear_sum(start), .p_write(exp_valid[6]),
+      .p_write_j(exp_j6[NB-1:0]), .div_clear(div_clear), .div_step(state == DIV),
+      .p_read(state == W), .p_read_j(key[NB-1:0]), .a(a2));
+
+  always @(posedge clk) begin
+    exp_valid <= {exp_valid[5:1], state == EXP};
+    {exp_j2, exp_j3, exp_j4, exp_j5, exp_j6} <= {exp_j1, exp_j2, exp_j3, exp_j4, exp_j5};
+    w_valid <= {w_valid[3:1], state == W};
+    {w_j1, w_j2, w_j3, w_j4} <= {key, w_j1, w_j2, w_j3};
+    a1_3 <= a1;
+    a1_4 <= a1_3;
+    if (w_valid[4]) w_mem[{half, w_j4[NB-1:0]}] <= w[17:0];
+    if (w_read) w_data <= w_mem[w_addr];
+    case (state)
+      EXP: begin                         // p_j = 2^-(m - t_j) and l = sum p_j, one key per cycle
+        exp_j1 <= key;
+        key <= key + 1'b1;
+        if (key == last) state <= EXP_DRAIN;
+      end
+      EXP_DRAIN:
+        if (exp_valid == 6'd0) begin
+          div_steps <= 6'd38;
+          state <= DIV;
+        end
+      DIV: begin                         // r = floor(2^38 / l), both maps
+        div_steps <= div_steps - 1'b1;
+        if (div_steps == 0) begin
+          key <= 0;
+          state <= W;
+        end
+      end
+      W: begin                           // w_j, one key per cycle (the pipeline above)
+        key <= key + 1'b1;
+        if (key == last) state <= W_DRAIN;
+      end
+      W_DRAIN:
+        if (w_valid == 4'd0) state <= IDLE;
+      default: ;
+    endcase
+    if (start) begin
+      key <= 0;
+      last <= start_last;
+      half <= start_half;
+      state <= EXP;
+    end
+    if (reset) begin
+      state <= IDLE;
+      exp_valid <= 6'd0;
+      w_valid <= 4'd0;
+    end
+  end
+endmodule
+`default_nettype wire

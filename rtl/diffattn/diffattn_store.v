@@ -1,0 +1,63 @@
+// diffattn_store: the store unit, and O's block RAM.
+//
+// At the end of an OUT pass the sequencer hands the lanes' sums (up to LANES columns of
+// output row `row`) to this unit, which writes them to O one per cycle while the lanes
+// already run the next pass. O has one port: while a head runs it serves these stores and
+// the RMSNorm (which reads O and writes the normalised values back); while idle, the bus.
+`default_nettype none
+module diffattn_store #(
+    parameter NMAX = 64,
+    parameter DMAX = 16,
+    parameter DVMAX = 16,
+    parameter LANES = 2
+) (
+    input  wire                     clk,
+    input  wire                     reset,
+    input  wire                     busy,
+    input  wire [19:0]              bus_addr,
+    // A pass's sums: store `cols` of them, from column `col` of output row `row`.
+    input  wire                     load,
+    input  wire [32*LANES-1:0]      sums,
+    input  wire [$clog2(LANES > 1 ? LANES : 2):0]       cols,
+    input  wire [$clog2(DMAX > DVMAX ? DMAX : DVMAX):0] col,
+    input  wire [$clog2(NMAX):0]    row,
+    output wire                     storing,    // a store this cycle
+    output wire signed [31:0]       store_word, // its value and column
+    output reg  [$clog2(DMAX > DVMAX ? DMAX : DVMAX):0] store_col,
+    output wire                     ready,      // the last sum (or none) is being stored
+    // The RMSNorm's column of row `row`: read it (o_data next cycle), or write norm_word.
+    input  wire [$clog2(DMAX > DVMAX ? DMAX : DVMAX):0] norm_col,
+    input  wire                     norm_write,
+    input  wire signed [31:0]       norm_word,
+    output reg  signed [31:0]       o_data      // O at the address of the cycle before
+);
+  localparam NB = $clog2(NMAX);
+  localparam VB = $clog2(NMAX * DVMAX);
+  localparam LB = LANES > 1 ? $clog2(LANES) : 1;
+
+  reg signed [31:0]  o_mem [0:NMAX*DVMAX-1];
+  reg [32*LANES-1:0] pending;            // the sums still to store, the next in the low word
+  reg [LB:0]         left = 0;           // how many
+  assign storing = left != 0;
+  assign store_word = pending[31:0];
+  assign ready = left <= 1;
+
+  wire [$clog2(DMAX > DVMAX ? DMAX : DVMAX):0] o_col = storing ? store_col : norm_col;
+  wire [VB-1:0] o_addr = busy ? row[NB-1:0] * DVMAX + o_col : bus_addr[VB-1:0];
+  always @(posedge clk) begin
+    o_data <= o_mem[o_addr];
+    if (storing || norm_write) o_mem[o_addr] <= storing ? store_word : norm_word;
+    if (storing) begin
+      pending <= pending >> 32;
+      store_col <= store_col + 1'b1;
+      left <= left - 1'b1;
+    end
+    if (load) begin
+      pending <= sums;
+      left <= cols;
+      store_col <= col;
+    end
+    if (reset) left <= 0;
+  end
+endmodule
+`default_nettype wire
