@@ -5,10 +5,11 @@
 //
 // This top level only wires the units together, each in its own file:
 //   diffattn_regs       the register interface and register map (the bus)
-//   diffattn_sequencer  the row loop: DOT of row i, then OUT of row i - 1, per row
+//   diffattn_sequencer  the row loop: the lanes alternate DOT(i + 1) and OUT(i), the softmax
+//                       unit works on row i + 1 beside them
 //   diffattn_operands   Q, K and V in block RAM, banked so the lanes read them in one cycle
 //   diffattn_lanes      the LANES multiply-accumulate lanes
-//   diffattn_score      the score unit: dot products to scores, the row maxima
+//   diffattn_score      the score unit: dot products to scores, the row maxima (two rows)
 //   diffattn_softmax    the softmax unit: scores to difference weights (EXP, DIV, W), with
 //                       diffattn_softmax_map (one map's probabilities) and diffattn_divider
 //   diffattn_store      the store unit and O
@@ -113,22 +114,18 @@ module diffattn #(
       .group_done(group_done), .group_j(group_j), .group_keys(group_keys_done), .empty(lanes_empty));
 
   // ---- scores and softmax ----
-  wire               t_read, lambda_mode;
-  wire [NB-1:0]      t_addr;
+  wire               t_read;
+  wire [NB:0]        t_addr;
   wire signed [TW-1:0] t1, t2, max1, max2;
-  wire [16:0]        a2;
-  wire signed [33:0] lambda_a2;
   diffattn_score #(.NMAX(NMAX), .DMAX(DMAX), .LANES(LANES)) score (
       .clk(clk), .reset(reset), .score_mult(score_mult), .score_shift(score_shift),
-      .lambda(lambda), .group_done(group_done), .sums(sums), .group_j(group_j),
+      .half(i[0]), .group_done(group_done), .sums(sums), .group_j(group_j),
       .group_keys(group_keys_done), .idle(score_idle), .t_read(t_read), .t_addr(t_addr),
-      .t1(t1), .t2(t2), .max1(max1), .max2(max2), .lambda_mode(lambda_mode), .a2(a2),
-      .lambda_a2(lambda_a2));
+      .t1(t1), .t2(t2), .max1(max1), .max2(max2));
   diffattn_softmax #(.NMAX(NMAX), .TW(TW), .EXP2_TABLE(EXP2_TABLE)) softmax (
       .clk(clk), .reset(reset), .start(softmax_start), .start_last(last), .start_half(i[0]),
-      .idle(softmax_idle), .t_read(t_read), .t_addr(t_addr), .t1(t1), .t2(t2),
-      .max1(max1), .max2(max2), .lambda_mode(lambda_mode), .a2(a2), .lambda_a2(lambda_a2),
-      .w_read(out_issue), .w_addr({oi[0], oj[NB-1:0]}), .w_data(w));
+      .idle(softmax_idle), .lambda(lambda), .t_read(t_read), .t_addr(t_addr), .t1(t1), .t2(t2),
+      .max1(max1), .max2(max2), .w_read(out_issue), .w_addr({oi[0], oj[NB-1:0]}), .w_data(w));
 
   // ---- storing O, and the RMSNorm ----
   wire               storing, norm_write, squares_done;

@@ -2,12 +2,12 @@
 //   t_j = (s_j * score_mult) >>> score_shift      (log2 units, 8 fraction bits),
 // map 1 then map 2 of each key, one score per cycle, while the lanes work on the next group
 // (so a group takes at least LANES cycles: DOT's period). It keeps the row's scores for the
-// softmax unit and each map's row maximum m, updated as the scores arrive.
+// softmax unit and each map's row maximum m, updated as the scores arrive: two rows of each,
+// by row parity (`half`), so that the next row's DOT can run while the softmax unit still
+// reads this row's.
 //
 // One multiplier, pipelined: operands registered (stage 1), product (2), shifted: t (3),
-// compared with the maximum (4), stored. DSPs are scarce, so the same multiplier gives the
-// softmax unit lambda a2 while it computes weights: no score is due then (the softmax unit
-// takes a row only after its DOT has drained, and the next DOT waits for it).
+// compared with the maximum (4), stored.
 `default_nettype none
 module diffattn_score #(
     parameter NMAX = 64,
@@ -20,32 +20,33 @@ module diffattn_score #(
     input  wire                      reset,
     input  wire [15:0]               score_mult,
     input  wire [5:0]                score_shift,
-    input  wire signed [15:0]        lambda,
+    input  wire                      half,        // the row's half of the scores and maxima
     // A DOT group's dot products: map 1's keys in the low half of sums, map 2's in the high.
     input  wire                      group_done,
     input  wire [32*LANES-1:0]       sums,
     input  wire [$clog2(NMAX):0]     group_j,
     input  wire [$clog2(NMAX):0]     group_keys,
     output wire                      idle,        // no score in flight
-    // The row's scores and maxima, for the softmax unit (a read's data the next cycle).
+    // A row's scores and maxima, for the softmax unit: key t_addr[NB-1:0] of half
+    // t_addr[NB] (a read's data the next cycle); the maxima of half t_addr[NB].
     input  wire                      t_read,
-    input  wire [$clog2(NMAX)-1:0]   t_addr,
+    input  wire [$clog2(NMAX):0]     t_addr,
     output reg  signed [TW-1:0] t1,
     output reg  signed [TW-1:0] t2,
-    output reg  signed [TW-1:0] max1,
-    output reg  signed [TW-1:0] max2,
-    // The softmax unit's product: lambda a2, four cycles after a2 (lambda_mode).
-    input  wire                      lambda_mode,
-    input  wire [16:0]               a2,
-    output wire signed [33:0]        lambda_a2
+    output wire signed [TW-1:0] max1,
+    output wire signed [TW-1:0] max2
 );
   localparam H   = LANES / 2;
   localparam NB  = $clog2(NMAX);
   localparam SW  = $clog2(DMAX) + 16;  // bits of a dot product s, |s| <= DMAX 2^14
-  localparam SMW = SW > 18 ? SW : 18;  // the multiplier's first operand: s, or a2
+  localparam SMW = SW > 18 ? SW : 18;  // the multiplier's first operand (s; at least 18 bits: TW)
 
-  reg signed [TW-1:0] t1_mem [0:NMAX-1];
-  reg signed [TW-1:0] t2_mem [0:NMAX-1];
+  reg signed [TW-1:0] t1_mem [0:2*NMAX-1];
+  reg signed [TW-1:0] t2_mem [0:2*NMAX-1];
+  reg signed [TW-1:0] max1_half [0:1];
+  reg signed [TW-1:0] max2_half [0:1];
+  assign max1 = max1_half[t_addr[NB]];
+  assign max2 = max2_half[t_addr[NB]];
 
   // The group's dot products still to score, the next in the low word of each map's half.
   reg [32*H-1:0] s1_left, s2_left;
@@ -63,21 +64,20 @@ module diffattn_score #(
   reg [3:0]  stage_map2;                 //   4 (compared with the maximum in two halves)
   reg [4*(NB+1)-1:0] stage_j;
   wire [NB:0] t4_j = stage_j[3*(NB+1) +: NB+1];
-  assign lambda_a2 = product[33:0];
   assign idle = keys_left == 0 && stage_valid == 4'd0;
 
   // The comparison t > m takes two stages: the halves in stage 3, their verdicts combined
   // in stage 4. Scores alternate between the maps, so the maximum a stage-3 comparison reads
   // already includes the same map's previous score.
   localparam TL = TW / 2;                // bits of the low half
-  wire signed [TW-1:0] max_now = stage_map2[2] ? max2 : max1;
+  wire signed [TW-1:0] max_now = stage_map2[2] ? max2_half[half] : max1_half[half];
   reg  signed [TW-1:0] t4;
   reg         hi_gt, hi_eq, lo_gt;
   wire        t_greater = hi_gt || (hi_eq && lo_gt);
 
   always @(posedge clk) begin
-    mul_a <= lambda_mode ? $signed({1'b0, a2}) : s;
-    mul_b <= lambda_mode ? {lambda[15], lambda} : {1'b0, score_mult};
+    mul_a <= s;
+    mul_b <= {1'b0, score_mult};
     product <= mul_a * mul_b;
     t <= product >>> score_shift;
     stage_valid <= {stage_valid[2:0], keys_left != 0};
@@ -89,11 +89,11 @@ module diffattn_score #(
     lo_gt <= t[TL-1:0] > max_now[TL-1:0];
     if (stage_valid[3]) begin            // a score is ready: store it, update the maximum
       if (!stage_map2[3]) begin
-        t1_mem[t4_j[NB-1:0]] <= t4;
-        if (t4_j == 0 || t_greater) max1 <= t4;
+        t1_mem[{half, t4_j[NB-1:0]}] <= t4;
+        if (t4_j == 0 || t_greater) max1_half[half] <= t4;
       end else begin
-        t2_mem[t4_j[NB-1:0]] <= t4;
-        if (t4_j == 0 || t_greater) max2 <= t4;
+        t2_mem[{half, t4_j[NB-1:0]}] <= t4;
+        if (t4_j == 0 || t_greater) max2_half[half] <= t4;
       end
     end
     if (keys_left != 0) begin            // the next score enters the multiplier

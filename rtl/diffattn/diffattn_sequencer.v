@@ -1,12 +1,20 @@
 // diffattn_sequencer: the row loop, which keeps the lanes busy.
 //
-// For each query row i the lanes run DOT(i): the dot products of q_i with every key (K is
-// read a group of H = LANES / 2 keys at a time, element k per cycle); the score unit
-// scores each group as the next one runs. When DOT(i) has drained, the softmax unit takes
-// row i, and meanwhile the lanes run OUT(i - 1), the previous row's output: LANES columns
-// per pass, key oj per cycle; each pass's sums go to the store unit, which writes them while
-// the next pass runs. Then, with NORM, the RMSNorm of that row. The next DOT waits for the
-// softmax unit (its weights are what OUT(i) will read); after the last row comes its OUT.
+// The lanes alternate between two jobs: DOT(i), the dot products of q_i with every key (K is
+// read a group of H = LANES / 2 keys at a time, element k per cycle; the score unit scores
+// each group as the next one runs), and OUT(i), the output of row i (LANES columns per pass,
+// key oj per cycle; each pass's sums go to the store unit, which writes them while the next
+// pass runs; then, with NORM, the RMSNorm of the row). When DOT(i) has drained, the softmax
+// unit takes row i and turns its scores into weights on its own hardware, while the lanes go
+// on with OUT(i - 1) and then DOT(i + 1):
+//
+//   lanes     DOT(0) DOT(1) OUT(0) DOT(2) OUT(1) DOT(3) ... DOT(n-1) OUT(n-2) OUT(n-1)
+//   softmax          SM(0)  SM(1) ------> SM(2) -------> ...        SM(n-1)
+//
+// so SM(i) has OUT(i - 1) and DOT(i + 1) to finish in before OUT(i) needs its weights. The
+// score unit and the weight buffer keep two rows each (by row parity), which is what lets
+// DOT(i + 1) and OUT(i - 1) run beside SM(i). DOT(i) hands its row over only when the
+// softmax unit is idle (SM(i - 1) done), and OUT(i) starts only once SM(i) is done.
 `default_nettype none
 module diffattn_sequencer #(
     parameter NMAX = 64,
@@ -60,13 +68,13 @@ module diffattn_sequencer #(
   localparam PB = $clog2(DMAX > LANES ? DMAX : LANES);
   localparam IDLE = 4'd0, ROW = 4'd1, DOT = 4'd2, DOT_DRAIN = 4'd3, WAIT_SOFTMAX = 4'd4,
              OUT = 4'd5, OUT_DRAIN = 4'd6, OUT_FLUSH = 4'd7, NORM = 4'd8;
+  // (WAIT_SOFTMAX: before the last row's OUT, until its softmax is done.)
   reg [3:0] state;
   assign busy = state != IDLE;
 
   reg [PB:0] period;                     // DOT: cycles per group, max(d, LANES)
   reg [NB:0] keys_left;                  // DOT: keys from j to the last
   reg        last_row;                   // row i is the head's last
-  reg        have_out;                   // a row's weights are ready for OUT
   reg        out_last_row;               // row oi is the head's last
   reg [NB:0] out_last;                   // OUT: the row's last key
   reg [CB:0] cols_left;                  // OUT: columns from oc to the last
@@ -79,7 +87,8 @@ module diffattn_sequencer #(
   assign issue_first = dot_issue ? k == 0 : oj == 0;
   assign issue_last = dot_issue && k + 1'b1 == d;
   assign group_keys = keys_left < H ? keys_left : H;
-  assign softmax_start = state == DOT_DRAIN && dot_quiet;
+  wire   dot_drained = state == DOT_DRAIN && dot_quiet && softmax_idle;
+  assign softmax_start = dot_drained;
   wire   pass_drained = state == OUT_DRAIN && store_ready && lanes_empty;
   assign pass_done = pass_drained;
   assign pass_cols = cols_left < LANES ? cols_left : LANES;
@@ -96,14 +105,27 @@ module diffattn_sequencer #(
     end
   endtask
 
-  // A row's output is done: the head, or wait for the next row's softmax.
+  // After DOT(i) without an OUT before it (row 0), or after OUT(oi): the next row's DOT, or
+  // after the last DOT the last row's OUT (once its softmax is done).
+  task next_lane_job;
+    begin
+      if (last_row) begin
+        state <= WAIT_SOFTMAX;
+      end else begin
+        i <= i + 1'b1;
+        state <= ROW;
+      end
+    end
+  endtask
+
+  // A row's output is done: the head, or the lanes' next job.
   task next_after_output;
     begin
       if (out_last_row) begin
         done <= 1'b1;
         state <= IDLE;
       end else begin
-        state <= WAIT_SOFTMAX;
+        next_lane_job;
       end
     end
   endtask
@@ -116,7 +138,6 @@ module diffattn_sequencer #(
       IDLE:
         if (start) begin
           i <= 0;
-          have_out <= 1'b0;
           done <= 1'b0;
           period <= d > LANES ? d : LANES;
           state <= ROW;
@@ -139,27 +160,27 @@ module diffattn_sequencer #(
           if (keys_left <= H) state <= DOT_DRAIN;
         end
       end
-      // Until the last group's scores are written; then the softmax unit takes the row,
-      // and the lanes the previous row's output.
+      // Until the last group's scores are written and the softmax unit is free (SM(i - 1)
+      // done); then the softmax unit takes row i, and the lanes OUT(i - 1), whose weights
+      // are ready, or (row 0) the next job.
       DOT_DRAIN:
-        if (dot_quiet) begin
-          if (have_out) begin_output_row;
-          else state <= WAIT_SOFTMAX;
-        end
-      // Row i's weights are ready when the softmax unit is idle: the next row's DOT, or
-      // after the last row its OUT.
-      WAIT_SOFTMAX:
-        if (softmax_idle) begin
-          have_out <= 1'b1;
-          oi <= i;
-          out_last_row <= last_row;
-          out_last <= last;
-          if (last_row) begin
+        if (dot_drained) begin
+          if (i != 0) begin
+            oi <= i - 1'b1;
+            out_last <= causal ? i - 1'b1 : n - 1'b1;
+            out_last_row <= 1'b0;
             begin_output_row;
           end else begin
-            i <= i + 1'b1;
-            state <= ROW;
+            next_lane_job;
           end
+        end
+      // The last row's OUT, once its weights are ready.
+      WAIT_SOFTMAX:
+        if (softmax_idle) begin
+          oi <= i;
+          out_last <= last;
+          out_last_row <= 1'b1;
+          begin_output_row;
         end
       // O[oi][oc + l] = sum_j w_j V[j][oc + l] in lane l: one key per cycle.
       OUT: begin

@@ -3,10 +3,11 @@
 // previous row's output:
 //   EXP   both maps' p_j and row sums l, one key per cycle (diffattn_softmax_map);
 //   DIV   r = 2^38 / l for both maps at once, 39 cycles;
-//   W     one key per cycle: a1_j and a2_j, then w_j = a1_j - ((lambda a2_j) >>> 14), the
-//         product from the score unit's multiplier, into one half of the weight buffer.
-// The weight buffer holds two rows, by row parity: OUT reads the previous row's half while
-// W writes this row's.
+//   W     one key per cycle: a1_j and a2_j, then w_j = a1_j - ((lambda a2_j) >>> 14), into
+//         one half of the weight buffer.
+// The scores (in the score unit) and the weight buffer hold two rows each, by row parity:
+// the next row's DOT writes the other half of the scores while this unit reads its row's,
+// and OUT reads the previous row's weights while W writes this row's.
 `default_nettype none
 // The tables' folder, for the default table paths (the FPGA flow defines it).
 `ifndef DIFFATTN_TABLES
@@ -24,17 +25,14 @@ module diffattn_softmax #(
     input  wire [$clog2(NMAX):0]    start_last,
     input  wire                     start_half,
     output wire                     idle,
-    // The row's scores and maxima, from the score unit.
+    input  wire signed [15:0]       lambda,
+    // The row's scores and maxima, from the score unit: key t_addr[NB-1:0] of half t_addr[NB].
     output wire                     t_read,
-    output wire [$clog2(NMAX)-1:0]  t_addr,
+    output wire [$clog2(NMAX):0]    t_addr,
     input  wire signed [TW-1:0]     t1,
     input  wire signed [TW-1:0]     t2,
     input  wire signed [TW-1:0]     max1,
     input  wire signed [TW-1:0]     max2,
-    // lambda a2 on the score unit's multiplier: a2 in, the product four cycles later.
-    output wire                     lambda_mode,
-    output wire [16:0]              a2,
-    input  wire signed [33:0]       lambda_a2,
     // OUT reads the weights: key w_addr[NB-1:0] of half w_addr[NB], the next cycle.
     input  wire                     w_read,
     input  wire [$clog2(NMAX):0]    w_addr,
@@ -48,18 +46,24 @@ module diffattn_softmax #(
   reg [5:0]  div_steps;                 // DIV: steps left after this one
   assign idle = state == IDLE;
   assign t_read = state == EXP;
-  assign t_addr = key[NB-1:0];
-  assign lambda_mode = state == W || state == W_DRAIN;
+  assign t_addr = {half, key[NB-1:0]};
 
   // EXP's pipeline: which stage holds a key, and which key (stage 1: t read; 6: p made).
   reg [6:1]  exp_valid = 6'd0;
   reg [NB:0] exp_j1, exp_j2, exp_j3, exp_j4, exp_j5, exp_j6;
-  // W's pipeline: 1 p read, 2 a1 and a2, 3 a2 times lambda (operands), 4 the product; w.
-  reg [4:1]  w_valid = 4'd0;
-  reg [NB:0] w_j1, w_j2, w_j3, w_j4;
-  reg [16:0] a1_3, a1_4;                // a1 beside lambda a2 (stages 3 and 4)
-  wire [16:0] a1;
-  wire signed [19:0] w = $signed({3'b000, a1_4}) - $signed(lambda_a2 >>> 14);
+  // W's pipeline: 1 p read, 2-4 a1 and a2 (diffattn_softmax_map), 5 a2 times lambda
+  // (operands), 6 the product; w.
+  reg [6:1]  w_valid = 6'd0;
+  reg [NB:0] w_j1, w_j2, w_j3, w_j4, w_j5, w_j6;
+  reg [16:0] a1_5, a1_6;                // a1 beside lambda a2 (stages 5 and 6)
+  wire [16:0] a1, a2;
+  // lambda a2, operands registered (stage 5), product (stage 6). a2 <= 2^15, so a2 = 2^15 is
+  // a shift and otherwise a 16 x 16 product, one DSP on the iCE40.
+  reg signed [15:0] lambda_5;
+  reg [15:0]        a2_5;
+  reg signed [33:0] lambda_a2;
+  wire signed [31:0] lambda_times_a2 = lambda_5 * $signed({1'b0, a2_5[14:0]});
+  wire signed [19:0] w = $signed({3'b000, a1_6}) - $signed(lambda_a2 >>> 14);
   reg signed [17:0] w_mem [0:2*NMAX-1];
 
   wire div_clear = state == EXP_DRAIN && exp_valid == 6'd0;
@@ -75,11 +79,14 @@ module diffattn_softmax #(
   always @(posedge clk) begin
     exp_valid <= {exp_valid[5:1], state == EXP};
     {exp_j2, exp_j3, exp_j4, exp_j5, exp_j6} <= {exp_j1, exp_j2, exp_j3, exp_j4, exp_j5};
-    w_valid <= {w_valid[3:1], state == W};
-    {w_j1, w_j2, w_j3, w_j4} <= {key, w_j1, w_j2, w_j3};
-    a1_3 <= a1;
-    a1_4 <= a1_3;
-    if (w_valid[4]) w_mem[{half, w_j4[NB-1:0]}] <= w[17:0];
+    w_valid <= {w_valid[5:1], state == W};
+    {w_j1, w_j2, w_j3, w_j4, w_j5, w_j6} <= {key, w_j1, w_j2, w_j3, w_j4, w_j5};
+    a1_5 <= a1;
+    a1_6 <= a1_5;
+    lambda_5 <= lambda;
+    a2_5 <= a2[15:0];
+    lambda_a2 <= a2_5[15] ? {{3{lambda_5[15]}}, lambda_5, 15'd0} : {{2{lambda_times_a2[31]}}, lambda_times_a2};
+    if (w_valid[6]) w_mem[{half, w_j6[NB-1:0]}] <= w[17:0];
     if (w_read) w_data <= w_mem[w_addr];
     case (state)
       EXP: begin                         // p_j = 2^-(m - t_j) and l = sum p_j, one key per cycle
@@ -104,7 +111,7 @@ module diffattn_softmax #(
         if (key == last) state <= W_DRAIN;
       end
       W_DRAIN:
-        if (w_valid == 4'd0) state <= IDLE;
+        if (w_valid == 6'd0) state <= IDLE;
       default: ;
     endcase
     if (start) begin
@@ -116,7 +123,7 @@ module diffattn_softmax #(
     if (reset) begin
       state <= IDLE;
       exp_valid <= 6'd0;
-      w_valid <= 4'd0;
+      w_valid <= 6'd0;
     end
   end
 endmodule

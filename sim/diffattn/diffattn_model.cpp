@@ -298,7 +298,7 @@ long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes) {
     long groups = (keys(i) + h - 1) / h, in_last = keys(i) - (groups - 1) * h;
     return 1 + groups * period + std::max(2 * in_last + 9 + d - period, 0L) + 1;
   };
-  auto softmax = [&](int i) { return keys(i) + 7 + 39 + keys(i) + 5; };
+  auto softmax = [&](int i) { return keys(i) + 7 + 39 + keys(i) + 7; };
   auto out = [&](int i) {
     long cycles = 0, stores = 0;  // stores: the previous pass's, overlapping this pass
     for (int col = 0; col < dv; col += lanes) {
@@ -307,9 +307,18 @@ long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes) {
     }
     return cycles + stores + 1 + (norm ? 2 + 20 + 7L * dv : 0);
   };
-  long cycles = 1 + dot(0) + softmax(0) + 1;
-  for (int i = 1; i < n; ++i) cycles += dot(i) + std::max(softmax(i), out(i - 1)) + 1;
-  return cycles + out(n - 1);
+  // The lanes run DOT(0) DOT(1) OUT(0) DOT(2) OUT(1) ... OUT(n-1); SM(i) starts when DOT(i)
+  // has drained and SM(i - 1) is done, and OUT(i) waits for SM(i). `sm` is the first cycle
+  // of the latest softmax, `row` the cycle in which the lanes' next DOT begins.
+  long sm = 1 + dot(0);
+  if (n == 1) return sm + softmax(0) + 1 + out(0);
+  long row = sm;
+  for (int i = 1;; ++i) {
+    long next_sm = std::max(row + dot(i) - 1, sm + softmax(i - 1)) + 1;
+    if (i == n - 1) return std::max(next_sm + out(i - 1), next_sm + softmax(i)) + 1 + out(i);
+    row = next_sm + out(i - 1);
+    sm = next_sm;
+  }
 }
 
 std::vector<std::pair<std::uint32_t, std::uint32_t>> head_register_writes(const FixedInputs& in, int dmax, int dvmax,

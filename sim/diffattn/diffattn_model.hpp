@@ -83,13 +83,14 @@ Matrix<std::int32_t> fixed_attention(const FixedInputs& in, std::vector<RowTrace
 //   DOT_i = 1 (row set-up) + ceil(L / H) P (groups of H keys, P = max(d, lanes) cycles each)
 //           + max(2 c + 9 + d - P, 0) + 1 (the last group's c keys go through the lanes' and
 //           the score unit's pipelines);
-//   SM_i  = L + 7 (exponentials) + 39 (the two divisions) + L + 5 (weights): the softmax
+//   SM_i  = L + 7 (exponentials) + 39 (the two divisions) + L + 7 (weights): the softmax
 //           unit, which runs beside the lanes;
 //   OUT_i = ceil(dv / lanes) (L + 4) (lanes columns per pass) + s + 1 (the last pass's s
 //           sums are stored; the others' are stored during the next pass, which waits when
 //           L + 4 < lanes) [+ 22 + 7 dv with the RMSNorm: its multiplier takes 3 cycles a step].
-// The lanes run DOT_0, wait SM_0, then for i >= 1 DOT_i and OUT_(i-1) beside SM_i, waiting
-// for the longer of the two (+ 1), and at the end OUT_(n-1); plus the start cycle.
+// The lanes run DOT_0 DOT_1 OUT_0 DOT_2 OUT_1 ... DOT_(n-1) OUT_(n-2) OUT_(n-1). SM_i starts
+// when DOT_i has drained and SM_(i-1) is done (DOT_i waits for that), so it runs beside
+// OUT_(i-1) and DOT_(i+1); OUT_i waits until SM_i is done; plus the start cycle.
 // Checked against the RTL by diffattn-tb and diffattn-sc on every head they run.
 long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes);
 
