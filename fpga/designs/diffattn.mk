@@ -17,6 +17,9 @@ PARAMS    = -set CLOCK_HZ $(DESIGN_HZ) -set LEDS $(LEDS) -set NMAX 128 -set DMAX
 endif
 ifeq ($(BOARD),icebreaker)
 PLL_MHZ ?= 36
+# O in two of the UP5K's SPRAMs, which leaves 8 more block RAMs free
+PARAMS     += -set O_SPRAM 1
+SYNTH_FLAGS += -spram
 endif
 ifneq ($(filter ulx3s-%,$(BOARD)),)
 PLL_MHZ ?= 40

@@ -36,7 +36,8 @@ module diffattn #(
     parameter LANES = 2,                 // MAC lanes: 2, 4, 8, ... (a power of two)
     parameter EXP2_TABLE = {`DIFFATTN_TABLES, "/exp2.hex"},
     parameter HAS_NORM = 1,              // build the optional headwise RMSNorm
-    parameter RSQRT_TABLE = {`DIFFATTN_TABLES, "/rsqrt.hex"}
+    parameter RSQRT_TABLE = {`DIFFATTN_TABLES, "/rsqrt.hex"},
+    parameter O_SPRAM = 0                // O in the iCE40 UP5K's SPRAM (synth_ice40 -spram)
 ) (
     input  wire        clk,
     input  wire        reset,
@@ -78,18 +79,20 @@ module diffattn #(
 
   // ---- the row loop ----
   wire        dot_issue, out_issue, issue_first, issue_last;
-  wire [NB:0] i, j, oi, oj, last, group_keys;
+  wire [NB:0] i, j, oi, oj, sm_row, softmax_last, group_keys;
   wire [PB:0] k;
   wire [CB:0] oc;
-  wire        lanes_empty, group_done, score_idle, softmax_start, softmax_idle;
+  wire        lanes_empty, group_done, row_end, row_scored, softmax_start, softmax_idle;
+  wire        softmax_finishing;
   wire        pass_done, store_ready, store_idle, norm_start, norm_finishing;
   wire [LB:0] pass_cols;
   diffattn_sequencer #(.NMAX(NMAX), .DMAX(DMAX), .DVMAX(DVMAX), .LANES(LANES), .HAS_NORM(HAS_NORM)) sequencer (
       .clk(clk), .reset(reset), .start(start), .busy(busy), .done(done),
       .n(n), .d(d), .dv(dv), .causal(causal), .norm_en(norm_en),
-      .dot_issue(dot_issue), .i(i), .j(j), .k(k), .group_keys(group_keys),
-      .lanes_empty(lanes_empty), .group_done(group_done), .score_idle(score_idle),
-      .softmax_start(softmax_start), .last(last), .softmax_idle(softmax_idle),
+      .dot_issue(dot_issue), .i(i), .j(j), .k(k), .group_keys(group_keys), .row_end(row_end),
+      .lanes_empty(lanes_empty), .row_scored(row_scored),
+      .softmax_start(softmax_start), .softmax_last(softmax_last), .sm_row(sm_row),
+      .softmax_idle(softmax_idle), .softmax_finishing(softmax_finishing),
       .out_issue(out_issue), .oi(oi), .oj(oj), .oc(oc),
       .issue_first(issue_first), .issue_last(issue_last),
       .pass_done(pass_done), .pass_cols(pass_cols), .store_ready(store_ready),
@@ -102,6 +105,7 @@ module diffattn #(
   wire signed [17:0] w;
   wire [32*LANES-1:0] sums;
   wire [NB:0]        group_j, group_keys_done;
+  wire               group_half, group_row_end;
   diffattn_operands #(.NMAX(NMAX), .DMAX(DMAX), .DVMAX(DVMAX), .LANES(LANES)) operands (
       .clk(clk), .write_q1(write_q1), .write_k1(write_k1), .write_q2(write_q2),
       .write_k2(write_k2), .write_v(write_v), .bus_addr(bus_addr), .bus_byte(bus_wdata[7:0]),
@@ -110,8 +114,10 @@ module diffattn #(
   diffattn_lanes #(.NMAX(NMAX), .LANES(LANES)) lanes (
       .clk(clk), .reset(reset), .dot_issue(dot_issue), .out_issue(out_issue),
       .issue_first(issue_first), .issue_last(issue_last), .issue_j(j), .issue_keys(group_keys),
+      .issue_half(i[0]), .issue_row_end(row_end),
       .q1(q1), .q2(q2), .k1(k1), .k2(k2), .w(w), .v(v), .sums(sums),
-      .group_done(group_done), .group_j(group_j), .group_keys(group_keys_done), .empty(lanes_empty));
+      .group_done(group_done), .group_j(group_j), .group_keys(group_keys_done),
+      .group_half(group_half), .group_row_end(group_row_end), .empty(lanes_empty));
 
   // ---- scores and softmax ----
   wire               t_read;
@@ -119,12 +125,15 @@ module diffattn #(
   wire signed [TW-1:0] t1, t2, max1, max2;
   diffattn_score #(.NMAX(NMAX), .DMAX(DMAX), .LANES(LANES)) score (
       .clk(clk), .reset(reset), .score_mult(score_mult), .score_shift(score_shift),
-      .half(i[0]), .group_done(group_done), .sums(sums), .group_j(group_j),
-      .group_keys(group_keys_done), .idle(score_idle), .t_read(t_read), .t_addr(t_addr),
+      .group_done(group_done), .sums(sums), .group_j(group_j), .group_keys(group_keys_done),
+      .group_half(group_half), .group_row_end(group_row_end), .row_scored(row_scored),
+      .t_read(t_read), .t_addr(t_addr),
       .t1(t1), .t2(t2), .max1(max1), .max2(max2));
   diffattn_softmax #(.NMAX(NMAX), .TW(TW), .EXP2_TABLE(EXP2_TABLE)) softmax (
-      .clk(clk), .reset(reset), .start(softmax_start), .start_last(last), .start_half(i[0]),
-      .idle(softmax_idle), .lambda(lambda), .t_read(t_read), .t_addr(t_addr), .t1(t1), .t2(t2),
+      .clk(clk), .reset(reset), .start(softmax_start), .start_last(softmax_last),
+      .start_half(sm_row[0]),
+      .idle(softmax_idle), .finishing(softmax_finishing), .lambda(lambda), .t_read(t_read),
+      .t_addr(t_addr), .t1(t1), .t2(t2),
       .max1(max1), .max2(max2), .w_read(out_issue), .w_addr({oi[0], oj[NB-1:0]}), .w_data(w));
 
   // ---- storing O, and the RMSNorm ----
@@ -132,7 +141,7 @@ module diffattn #(
   wire signed [31:0] store_word, norm_word;
   wire [CB:0]        store_col, norm_col;
   assign store_idle = !storing && squares_done;
-  diffattn_store #(.NMAX(NMAX), .DMAX(DMAX), .DVMAX(DVMAX), .LANES(LANES)) store (
+  diffattn_store #(.NMAX(NMAX), .DMAX(DMAX), .DVMAX(DVMAX), .LANES(LANES), .O_SPRAM(O_SPRAM)) store (
       .clk(clk), .reset(reset), .busy(busy), .bus_addr(bus_addr), .load(pass_done),
       .sums(sums), .cols(pass_cols), .col(oc), .row(oi), .storing(storing),
       .store_word(store_word), .store_col(store_col), .ready(store_ready),

@@ -23,6 +23,8 @@ module diffattn_lanes #(
     input  wire                     issue_last,   // DOT: the last element of a group
     input  wire [$clog2(NMAX):0]    issue_j,      // DOT: the group's first key
     input  wire [$clog2(NMAX):0]    issue_keys,   // DOT: how many of its keys are real
+    input  wire                     issue_half,   // DOT: the row's parity
+    input  wire                     issue_row_end,// DOT: the row's last group
     // Operands, a cycle after the issue.
     input  wire signed [7:0]        q1,
     input  wire signed [7:0]        q2,
@@ -32,10 +34,13 @@ module diffattn_lanes #(
     input  wire [8*LANES-1:0]       v,
     // The accumulators, lane l in word l.
     output wire [32*LANES-1:0]      sums,
-    // A DOT group's sums are in the accumulators (for one cycle): its first key and size.
+    // A DOT group's sums are in the accumulators (for one cycle): its first key and size,
+    // its row's parity, and whether it is the row's last.
     output reg                      group_done = 1'b0,
     output reg  [$clog2(NMAX):0]    group_j,
     output reg  [$clog2(NMAX):0]    group_keys,
+    output reg                      group_half,
+    output reg                      group_row_end,
     output wire                     empty         // no element in flight
 );
   localparam H  = LANES / 2;
@@ -46,6 +51,7 @@ module diffattn_lanes #(
   reg        mac_valid3 = 1'b0, mac_first3, mac_last3, mac_out3;
   reg [NB:0] mac_j, mac_j2, mac_j3;
   reg [NB:0] mac_keys, mac_keys2, mac_keys3;
+  reg        mac_half, mac_half2, mac_half3, mac_end, mac_end2, mac_end3;
   always @(posedge clk) begin
     mac_valid <= dot_issue || out_issue;
     mac_out <= out_issue;
@@ -56,16 +62,20 @@ module diffattn_lanes #(
     if (dot_issue) begin
       mac_j <= issue_j;
       mac_keys <= issue_keys;
+      mac_half <= issue_half;
+      mac_end <= issue_row_end;
     end
     {mac_valid2, mac_first2, mac_last2, mac_out2, mac_j2} <= {mac_valid, mac_first, mac_last, mac_out, mac_j};
     {mac_valid3, mac_first3, mac_last3, mac_out3, mac_j3} <= {mac_valid2, mac_first2, mac_last2, mac_out2, mac_j2};
-    mac_keys2 <= mac_keys;
-    mac_keys3 <= mac_keys2;
+    {mac_keys2, mac_half2, mac_end2} <= {mac_keys, mac_half, mac_end};
+    {mac_keys3, mac_half3, mac_end3} <= {mac_keys2, mac_half2, mac_end2};
     // A group's last element accumulates in one cycle; its sums are taken from the
     // accumulators in the next (the following group's first element replaces them after).
     group_done <= mac_valid3 && mac_last3 && !mac_out3;
     group_j <= mac_j3;
     group_keys <= mac_keys3;
+    group_half <= mac_half3;
+    group_row_end <= mac_end3;
     if (reset) begin
       mac_valid <= 1'b0;
       mac_valid2 <= 1'b0;

@@ -3,8 +3,9 @@
 // map 1 then map 2 of each key, one score per cycle, while the lanes work on the next group
 // (so a group takes at least LANES cycles: DOT's period). It keeps the row's scores for the
 // softmax unit and each map's row maximum m, updated as the scores arrive: two rows of each,
-// by row parity (`half`), so that the next row's DOT can run while the softmax unit still
-// reads this row's.
+// by row parity (the group's `half`), so that the next row's DOT can run while the softmax
+// unit still reads this row's. row_scored marks the cycle in which a row's last score is
+// written.
 //
 // One multiplier, pipelined: operands registered (stage 1), product (2), shifted: t (3),
 // compared with the maximum (4), stored.
@@ -20,13 +21,14 @@ module diffattn_score #(
     input  wire                      reset,
     input  wire [15:0]               score_mult,
     input  wire [5:0]                score_shift,
-    input  wire                      half,        // the row's half of the scores and maxima
     // A DOT group's dot products: map 1's keys in the low half of sums, map 2's in the high.
     input  wire                      group_done,
     input  wire [32*LANES-1:0]       sums,
     input  wire [$clog2(NMAX):0]     group_j,
     input  wire [$clog2(NMAX):0]     group_keys,
-    output wire                      idle,        // no score in flight
+    input  wire                      group_half,     // the group's row parity
+    input  wire                      group_row_end,  // the group is its row's last
+    output wire                      row_scored,     // a row's last score is written now
     // A row's scores and maxima, for the softmax unit: key t_addr[NB-1:0] of half
     // t_addr[NB] (a read's data the next cycle); the maxima of half t_addr[NB].
     input  wire                      t_read,
@@ -53,6 +55,8 @@ module diffattn_score #(
   reg [NB:0]     score_j;                // key of the next score
   reg [NB:0]     keys_left = 0;          // keys of the group still to score
   reg            score_map2 = 1'b0;      // this cycle scores map 2
+  reg            score_half, score_row_end;  // the group's row parity; its row's last group
+  reg            one_left;               // keys_left == 1 (kept beside it, for the clock)
   // |s| <= d 2^14: SW bits hold it, so the multiplier is no wider than it needs to be.
   wire signed [SW-1:0] s = score_map2 ? s2_left[SW-1:0] : s1_left[SW-1:0];
 
@@ -63,14 +67,16 @@ module diffattn_score #(
   reg [3:0]  stage_valid = 4'd0;         // a score in stage 1 (operands), 2 (product), 3 (t),
   reg [3:0]  stage_map2;                 //   4 (compared with the maximum in two halves)
   reg [4*(NB+1)-1:0] stage_j;
+  reg [3:0]  stage_half, stage_end;      // the score's row parity; the row's last score
   wire [NB:0] t4_j = stage_j[3*(NB+1) +: NB+1];
-  assign idle = keys_left == 0 && stage_valid == 4'd0;
+  wire       half4 = stage_half[3];
+  assign row_scored = stage_valid[3] && stage_end[3];
 
   // The comparison t > m takes two stages: the halves in stage 3, their verdicts combined
   // in stage 4. Scores alternate between the maps, so the maximum a stage-3 comparison reads
   // already includes the same map's previous score.
   localparam TL = TW / 2;                // bits of the low half
-  wire signed [TW-1:0] max_now = stage_map2[2] ? max2_half[half] : max1_half[half];
+  wire signed [TW-1:0] max_now = stage_map2[2] ? max2_half[stage_half[2]] : max1_half[stage_half[2]];
   reg  signed [TW-1:0] t4;
   reg         hi_gt, hi_eq, lo_gt;
   wire        t_greater = hi_gt || (hi_eq && lo_gt);
@@ -83,17 +89,19 @@ module diffattn_score #(
     stage_valid <= {stage_valid[2:0], keys_left != 0};
     stage_map2 <= {stage_map2[2:0], score_map2};
     stage_j <= {stage_j[0 +: 3*(NB+1)], score_j};
+    stage_half <= {stage_half[2:0], score_half};
+    stage_end <= {stage_end[2:0], score_row_end && score_map2 && one_left};
     t4 <= t;
     hi_gt <= $signed(t[TW-1:TL]) > $signed(max_now[TW-1:TL]);
     hi_eq <= t[TW-1:TL] == max_now[TW-1:TL];
     lo_gt <= t[TL-1:0] > max_now[TL-1:0];
     if (stage_valid[3]) begin            // a score is ready: store it, update the maximum
       if (!stage_map2[3]) begin
-        t1_mem[{half, t4_j[NB-1:0]}] <= t4;
-        if (t4_j == 0 || t_greater) max1_half[half] <= t4;
+        t1_mem[{half4, t4_j[NB-1:0]}] <= t4;
+        if (t4_j == 0 || t_greater) max1_half[half4] <= t4;
       end else begin
-        t2_mem[{half, t4_j[NB-1:0]}] <= t4;
-        if (t4_j == 0 || t_greater) max2_half[half] <= t4;
+        t2_mem[{half4, t4_j[NB-1:0]}] <= t4;
+        if (t4_j == 0 || t_greater) max2_half[half4] <= t4;
       end
     end
     if (keys_left != 0) begin            // the next score enters the multiplier
@@ -102,6 +110,7 @@ module diffattn_score #(
         s2_left <= s2_left >> 32;
         score_j <= score_j + 1'b1;
         keys_left <= keys_left - 1'b1;
+        one_left <= keys_left == 2;
       end
       score_map2 <= !score_map2;
     end
@@ -110,7 +119,10 @@ module diffattn_score #(
       s2_left <= sums[32*LANES-1:32*H];
       score_j <= group_j;
       keys_left <= group_keys;
+      one_left <= group_keys == 1;
       score_map2 <= 1'b0;
+      score_half <= group_half;
+      score_row_end <= group_row_end;
     end
     if (t_read) begin
       t1 <= t1_mem[t_addr];

@@ -2,19 +2,18 @@
 //
 // The lanes alternate between two jobs: DOT(i), the dot products of q_i with every key (K is
 // read a group of H = LANES / 2 keys at a time, element k per cycle; the score unit scores
-// each group as the next one runs), and OUT(i), the output of row i (LANES columns per pass,
-// key oj per cycle; each pass's sums go to the store unit, which writes them while the next
-// pass runs; then, with NORM, the RMSNorm of the row). When DOT(i) has drained, the softmax
-// unit takes row i and turns its scores into weights on its own hardware, while the lanes go
-// on with OUT(i - 1) and then DOT(i + 1):
+// each group as the lanes go on), and OUT(i), the output of row i (LANES columns per pass,
+// key oj per cycle; each pass's sums go to the store unit, which writes them while the lanes
+// go on; then, with NORM, the RMSNorm of the row). Once the score unit has written row i's
+// last score, the softmax unit takes row i and turns its scores into weights on its own
+// hardware, while the lanes go on with OUT(i - 1) and DOT(i + 1):
 //
 //   lanes     DOT(0) DOT(1) OUT(0) DOT(2) OUT(1) DOT(3) ... DOT(n-1) OUT(n-2) OUT(n-1)
 //   softmax          SM(0)  SM(1) ------> SM(2) -------> ...        SM(n-1)
 //
-// so SM(i) has OUT(i - 1) and DOT(i + 1) to finish in before OUT(i) needs its weights. The
-// score unit and the weight buffer keep two rows each (by row parity), which is what lets
-// DOT(i + 1) and OUT(i - 1) run beside SM(i). DOT(i) hands its row over only when the
-// softmax unit is idle (SM(i - 1) done), and OUT(i) starts only once SM(i) is done.
+// The score unit and the weight buffer keep two rows each (by row parity), which is what
+// lets DOT(i + 1) and OUT(i - 1) run beside SM(i). The softmax unit takes the rows in order,
+// each once it is scored and the unit is free; OUT(i) starts once SM(i) is done.
 `default_nettype none
 module diffattn_sequencer #(
     parameter NMAX = 64,
@@ -39,13 +38,15 @@ module diffattn_sequencer #(
     output reg  [$clog2(NMAX):0]    j,
     output reg  [$clog2(DMAX > LANES ? DMAX : LANES):0] k,
     output wire [$clog2(NMAX):0]    group_keys,   // the group's real keys (<= last)
+    output wire                     row_end,      // the group is the row's last
     input  wire                     lanes_empty,  // no element in the lanes
-    input  wire                     group_done,
-    input  wire                     score_idle,
-    // The softmax unit takes row i (its last key, its half of the weight buffer).
+    input  wire                     row_scored,   // the score unit wrote a row's last score
+    // The softmax unit takes row sm_row (its last key, its half of the buffers).
     output wire                     softmax_start,
-    output reg  [$clog2(NMAX):0]    last,
+    output wire [$clog2(NMAX):0]    softmax_last,
+    output reg  [$clog2(NMAX):0]    sm_row,
     input  wire                     softmax_idle,
+    input  wire                     softmax_finishing,
     // OUT: key oj of row oi, the columns from oc.
     output wire                     out_issue,
     output reg  [$clog2(NMAX):0]    oi,
@@ -66,51 +67,49 @@ module diffattn_sequencer #(
   localparam NB = $clog2(NMAX);
   localparam CB = $clog2(DMAX > DVMAX ? DMAX : DVMAX);
   localparam PB = $clog2(DMAX > LANES ? DMAX : LANES);
-  localparam IDLE = 4'd0, ROW = 4'd1, DOT = 4'd2, DOT_DRAIN = 4'd3, WAIT_SOFTMAX = 4'd4,
-             OUT = 4'd5, OUT_DRAIN = 4'd6, OUT_FLUSH = 4'd7, NORM = 4'd8;
-  // (WAIT_SOFTMAX: before the last row's OUT, until its softmax is done.)
-  reg [3:0] state;
+  localparam IDLE = 3'd0, ROW = 3'd1, DOT = 3'd2, WAIT_WEIGHTS = 3'd3, OUT = 3'd4,
+             OUT_DRAIN = 3'd5, OUT_FLUSH = 3'd6, NORM = 3'd7;
+  reg [2:0] state;
   assign busy = state != IDLE;
 
   reg [PB:0] period;                     // DOT: cycles per group, max(d, LANES)
   reg [NB:0] keys_left;                  // DOT: keys from j to the last
   reg        last_row;                   // row i is the head's last
+  reg [NB:0] out_next;                   // the row OUT takes next
   reg        out_last_row;               // row oi is the head's last
   reg [NB:0] out_last;                   // OUT: the row's last key
   reg [CB:0] cols_left;                  // OUT: columns from oc to the last
-  // Nothing of DOT in flight (registered for the clock: in DOT_DRAIN nothing new starts).
-  reg        dot_quiet = 1'b0;
-  always @(posedge clk) dot_quiet <= lanes_empty && !group_done && score_idle;
+  reg [NB:0] rows_scored;                // rows whose scores are all written
+  reg [NB:0] rows_weighted;              // rows whose weights are all written (SM done)
 
   assign dot_issue = state == DOT && k < d;
   assign out_issue = state == OUT;
   assign issue_first = dot_issue ? k == 0 : oj == 0;
   assign issue_last = dot_issue && k + 1'b1 == d;
   assign group_keys = keys_left < H ? keys_left : H;
-  wire   dot_drained = state == DOT_DRAIN && dot_quiet && softmax_idle;
-  assign softmax_start = dot_drained;
+  assign row_end = keys_left <= H;
+  wire   dot_done = state == DOT && k + 1'b1 == period && keys_left <= H;
+
+  // The softmax unit takes the rows in order, each once scored; OUT(r) waits until SM(r) is
+  // done. (The counters never fall behind: rows_scored >= sm_row >= rows_weighted >= the row
+  // OUT waits for, so inequality is the test.)
+  assign softmax_start = busy && softmax_idle && rows_scored != sm_row;
+  assign softmax_last = causal ? sm_row : n - 1'b1;
+  wire   weights_ready = rows_weighted != out_next;
+
   wire   pass_drained = state == OUT_DRAIN && store_ready && lanes_empty;
   assign pass_done = pass_drained;
   assign pass_cols = cols_left < LANES ? cols_left : LANES;
   wire   row_stored = state == OUT_FLUSH && store_idle;
   assign norm_start = row_stored && HAS_NORM != 0 && norm_en;
 
-  // OUT of row oi begins (its weights are in the buffer's half oi mod 2).
-  task begin_output_row;
-    begin
-      oc <= 0;
-      cols_left <= dv;
-      oj <= 0;
-      state <= OUT;
-    end
-  endtask
-
-  // After DOT(i) without an OUT before it (row 0), or after OUT(oi): the next row's DOT, or
-  // after the last DOT the last row's OUT (once its softmax is done).
+  // The lanes' next job after DOT(0) or OUT(i - 1): DOT(i + 1), or after the last DOT the
+  // last row's OUT.
   task next_lane_job;
     begin
       if (last_row) begin
-        state <= WAIT_SOFTMAX;
+        out_next <= i;
+        state <= WAIT_WEIGHTS;
       end else begin
         i <= i + 1'b1;
         state <= ROW;
@@ -130,7 +129,10 @@ module diffattn_sequencer #(
     end
   endtask
 
-  always @(posedge clk)
+  always @(posedge clk) begin
+    if (row_scored) rows_scored <= rows_scored + 1'b1;
+    if (softmax_start) sm_row <= sm_row + 1'b1;
+    if (softmax_finishing) rows_weighted <= rows_weighted + 1'b1;
     if (reset) begin
       state <= IDLE;
       done <= 1'b0;
@@ -138,49 +140,49 @@ module diffattn_sequencer #(
       IDLE:
         if (start) begin
           i <= 0;
+          sm_row <= 0;
+          rows_scored <= 0;
+          rows_weighted <= 0;
           done <= 1'b0;
           period <= d > LANES ? d : LANES;
           state <= ROW;
         end
       ROW: begin
-        last <= causal ? i : n - 1'b1;
         last_row <= i + 1'b1 == n;
         keys_left <= causal ? i + 1'b1 : n;
         j <= 0;
         k <= 0;
         state <= DOT;
       end
-      // s_j = q_i . k_j, both maps, H keys at a time, one element per cycle.
+      // s_j = q_i . k_j, both maps, H keys at a time, one element per cycle. After the last
+      // group the lanes go on at once (the score unit takes the group's sums from them):
+      // OUT(i - 1), or after DOT(0) the next job.
       DOT: begin
         k <= k + 1'b1;
         if (k + 1'b1 == period) begin
           k <= 0;
           j <= j + H;
           keys_left <= keys_left - H;
-          if (keys_left <= H) state <= DOT_DRAIN;
         end
-      end
-      // Until the last group's scores are written and the softmax unit is free (SM(i - 1)
-      // done); then the softmax unit takes row i, and the lanes OUT(i - 1), whose weights
-      // are ready, or (row 0) the next job.
-      DOT_DRAIN:
-        if (dot_drained) begin
+        if (dot_done) begin
           if (i != 0) begin
-            oi <= i - 1'b1;
-            out_last <= causal ? i - 1'b1 : n - 1'b1;
-            out_last_row <= 1'b0;
-            begin_output_row;
+            out_next <= i - 1'b1;
+            state <= WAIT_WEIGHTS;
           end else begin
             next_lane_job;
           end
         end
-      // The last row's OUT, once its weights are ready.
-      WAIT_SOFTMAX:
-        if (softmax_idle) begin
-          oi <= i;
-          out_last <= last;
-          out_last_row <= 1'b1;
-          begin_output_row;
+      end
+      // OUT(out_next) once its weights are ready (its softmax done).
+      WAIT_WEIGHTS:
+        if (weights_ready) begin
+          oi <= out_next;
+          out_last <= causal ? out_next : n - 1'b1;
+          out_last_row <= out_next + 1'b1 == n;
+          oc <= 0;
+          cols_left <= dv;
+          oj <= 0;
+          state <= OUT;
         end
       // O[oi][oc + l] = sum_j w_j V[j][oc + l] in lane l: one key per cycle.
       OUT: begin
@@ -189,7 +191,7 @@ module diffattn_sequencer #(
       end
       // Once the pass's last product is accumulated, its sums go to the store unit, when that
       // has finished the previous pass's (it is storing its last now, or idle), and the next
-      // pass begins.
+      // pass begins; after the last pass the lanes' next job, while the row is stored.
       OUT_DRAIN:
         if (pass_drained) begin
           if (cols_left > LANES) begin
@@ -197,11 +199,15 @@ module diffattn_sequencer #(
             oc <= oc + LANES;
             oj <= 0;
             state <= OUT;
-          end else begin
+          end else if ((HAS_NORM != 0 && norm_en) || out_last_row) begin
             state <= OUT_FLUSH;
+          end else begin
+            next_after_output;
           end
         end
-      OUT_FLUSH:                         // until the row's last sums are stored (and squared)
+      // Until the row's last sums are stored (and squared): for the RMSNorm, which reads
+      // them, and at the end of the head.
+      OUT_FLUSH:
         if (row_stored) begin
           if (norm_start) state <= NORM;
           else next_after_output;
@@ -210,5 +216,6 @@ module diffattn_sequencer #(
         if (norm_finishing) next_after_output;
       default: state <= IDLE;
     endcase
+  end
 endmodule
 `default_nettype wire

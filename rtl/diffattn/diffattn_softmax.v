@@ -25,6 +25,7 @@ module diffattn_softmax #(
     input  wire [$clog2(NMAX):0]    start_last,
     input  wire                     start_half,
     output wire                     idle,
+    output wire                     finishing,   // the row's last weight is written now
     input  wire signed [15:0]       lambda,
     // The row's scores and maxima, from the score unit: key t_addr[NB-1:0] of half t_addr[NB].
     output wire                     t_read,
@@ -45,6 +46,7 @@ module diffattn_softmax #(
   reg        half;                      // the row's half of the weight buffer
   reg [5:0]  div_steps;                 // DIV: steps left after this one
   assign idle = state == IDLE;
+  assign finishing = state == W_DRAIN && w_valid == 6'd0;
   assign t_read = state == EXP;
   assign t_addr = {half, key[NB-1:0]};
 
@@ -111,7 +113,7 @@ module diffattn_softmax #(
         if (key == last) state <= W_DRAIN;
       end
       W_DRAIN:
-        if (w_valid == 6'd0) state <= IDLE;
+        if (finishing) state <= IDLE;
       default: ;
     endcase
     if (start) begin

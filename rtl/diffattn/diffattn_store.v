@@ -2,14 +2,16 @@
 //
 // At the end of an OUT pass the sequencer hands the lanes' sums (up to LANES columns of
 // output row `row`) to this unit, which writes them to O one per cycle while the lanes
-// already run the next pass. O has one port: while a head runs it serves these stores and
-// the RMSNorm (which reads O and writes the normalised values back); while idle, the bus.
+// already run the next pass, or their next job. O has one port: while a head runs it serves
+// these stores and the RMSNorm (which reads O and writes the normalised values back); while
+// idle, the bus.
 `default_nettype none
 module diffattn_store #(
     parameter NMAX = 64,
     parameter DMAX = 16,
     parameter DVMAX = 16,
-    parameter LANES = 2
+    parameter LANES = 2,
+    parameter O_SPRAM = 0      // O in the iCE40 UP5K's single-port SPRAM (synth_ice40 -spram)
 ) (
     input  wire                     clk,
     input  wire                     reset,
@@ -29,24 +31,49 @@ module diffattn_store #(
     input  wire [$clog2(DMAX > DVMAX ? DMAX : DVMAX):0] norm_col,
     input  wire                     norm_write,
     input  wire signed [31:0]       norm_word,
-    output reg  signed [31:0]       o_data      // O at the address of the cycle before
+    output wire signed [31:0]       o_data      // O at the address of the cycle before
 );
   localparam NB = $clog2(NMAX);
   localparam VB = $clog2(NMAX * DVMAX);
   localparam LB = LANES > 1 ? $clog2(LANES) : 1;
 
-  reg signed [31:0]  o_mem [0:NMAX*DVMAX-1];
   reg [32*LANES-1:0] pending;            // the sums still to store, the next in the low word
   reg [LB:0]         left = 0;           // how many
   assign storing = left != 0;
   assign store_word = pending[31:0];
   assign ready = left <= 1;
 
+  // The row being stored is kept: the lanes may go on to the next row's OUT meanwhile.
+  reg  [NB-1:0] store_row;
+  wire [NB-1:0] o_row = storing ? store_row : row[NB-1:0];
   wire [$clog2(DMAX > DVMAX ? DMAX : DVMAX):0] o_col = storing ? store_col : norm_col;
-  wire [VB-1:0] o_addr = busy ? row[NB-1:0] * DVMAX + o_col : bus_addr[VB-1:0];
+  wire [VB-1:0] o_addr = busy ? o_row * DVMAX + o_col : bus_addr[VB-1:0];
+  // One port, read or written each cycle (so that it can be the UP5K's single-port SPRAM,
+  // which Yosys takes only when asked by the ram_style attribute): a write leaves o_data as
+  // it was; nothing reads it then.
+  wire               o_write = storing || norm_write;
+  wire signed [31:0] o_word = storing ? store_word : norm_word;
+  wire signed [31:0] o_read;
+  generate
+    if (O_SPRAM != 0) begin : o_spram
+      (* ram_style = "huge" *) reg signed [31:0] o_mem [0:NMAX*DVMAX-1];
+      reg signed [31:0] data;
+      always @(posedge clk)
+        if (o_write) o_mem[o_addr] <= o_word;
+        else data <= o_mem[o_addr];
+      assign o_read = data;
+    end else begin : o_bram
+      reg signed [31:0] o_mem [0:NMAX*DVMAX-1];
+      reg signed [31:0] data;
+      always @(posedge clk)
+        if (o_write) o_mem[o_addr] <= o_word;
+        else data <= o_mem[o_addr];
+      assign o_read = data;
+    end
+  endgenerate
+  assign o_data = o_read;
+
   always @(posedge clk) begin
-    o_data <= o_mem[o_addr];
-    if (storing || norm_write) o_mem[o_addr] <= storing ? store_word : norm_word;
     if (storing) begin
       pending <= pending >> 32;
       store_col <= store_col + 1'b1;
@@ -56,6 +83,7 @@ module diffattn_store #(
       pending <= sums;
       left <= cols;
       store_col <= col;
+      store_row <= row[NB-1:0];
     end
     if (reset) left <= 0;
   end

@@ -18,7 +18,8 @@ module diffattn_top #(
     parameter LANES = 2,
     parameter HAS_NORM = 0,
     parameter EXP2_TABLE = {`DIFFATTN_TABLES, "/exp2.hex"},
-    parameter RSQRT_TABLE = {`DIFFATTN_TABLES, "/rsqrt.hex"}
+    parameter RSQRT_TABLE = {`DIFFATTN_TABLES, "/rsqrt.hex"},
+    parameter O_SPRAM = 0          // O in the UP5K's SPRAM
 ) (
     input  wire            clk,
     input  wire            uart_rx,
@@ -48,7 +49,7 @@ module diffattn_top #(
       .tx_data(tx_data), .tx_busy(tx_busy), .bus_write(bus_write), .bus_read(bus_read),
       .bus_addr(bus_addr), .bus_wdata(bus_wdata), .bus_rdata(bus_rdata), .busy(busy));
   diffattn #(.NMAX(NMAX), .DMAX(DMAX), .DVMAX(DVMAX), .LANES(LANES), .HAS_NORM(HAS_NORM),
-             .EXP2_TABLE(EXP2_TABLE), .RSQRT_TABLE(RSQRT_TABLE)) accelerator (
+             .EXP2_TABLE(EXP2_TABLE), .RSQRT_TABLE(RSQRT_TABLE), .O_SPRAM(O_SPRAM)) accelerator (
       .clk(clk), .reset(reset), .bus_write(bus_write), .bus_read(bus_read), .bus_addr(bus_addr),
       .bus_wdata(bus_wdata), .bus_rdata(bus_rdata), .busy(busy), .done(done));
 

@@ -294,30 +294,44 @@ Accuracy compare(const Case& c, const Matrix<std::int32_t>& fixed_out) {
 long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes) {
   const long h = lanes / 2, period = std::max(d, lanes);
   auto keys = [&](int i) -> long { return causal ? i + 1 : n; };
-  auto dot = [&](int i) {
-    long groups = (keys(i) + h - 1) / h, in_last = keys(i) - (groups - 1) * h;
-    return 1 + groups * period + std::max(2 * in_last + 9 + d - period, 0L) + 1;
+  auto groups = [&](int i) { return (keys(i) + h - 1) / h; };
+  // DOT(i) from cycle r: a set-up cycle and its groups; the lanes' next job begins after.
+  auto dot_end = [&](int i, long r) { return r + 1 + groups(i) * period; };
+  // The first cycle in which the softmax unit may take row i: the last group's c keys are
+  // scored (2 c cycles) behind the lanes' pipeline, and the row's last score is written.
+  auto scored = [&](int i, long r) {
+    long in_last = keys(i) - (groups(i) - 1) * h;
+    return r + (groups(i) - 1) * period + d + 2 * in_last + 9;
   };
   auto softmax = [&](int i) { return keys(i) + 7 + 39 + keys(i) + 7; };
-  auto out = [&](int i) {
-    long cycles = 0, stores = 0;  // stores: the previous pass's, overlapping this pass
+  // OUT(i) from cycle `start`: a pass's sums go to the store unit when the lanes have drained
+  // (L + 3 cycles after the pass began) and the store unit has at most one sum left; it then
+  // stores one per cycle. The next job begins after the last hand-over, or, when the row must
+  // be stored first (the RMSNorm reads it; the head's last row), once the store unit is idle.
+  long store_ready = 0;  // the first cycle at which the store unit has at most one sum left
+  auto out = [&](int i, long start, bool flush) {
+    long t = start, last_drain = 0, stores = 0;
     for (int col = 0; col < dv; col += lanes) {
-      cycles += keys(i) + 4 + std::max(stores - keys(i) - 4, 0L);
       stores = std::min(lanes, dv - col);
+      last_drain = std::max(t + keys(i) + 3, store_ready);
+      store_ready = last_drain + stores;
+      t = last_drain + 1;
     }
-    return cycles + stores + 1 + (norm ? 2 + 20 + 7L * dv : 0);
+    return flush ? last_drain + stores + 2 + (norm ? 2 + 20 + 7L * dv : 0) : t;
   };
-  // The lanes run DOT(0) DOT(1) OUT(0) DOT(2) OUT(1) ... OUT(n-1); SM(i) starts when DOT(i)
-  // has drained and SM(i - 1) is done, and OUT(i) waits for SM(i). `sm` is the first cycle
-  // of the latest softmax, `row` the cycle in which the lanes' next DOT begins.
-  long sm = 1 + dot(0);
-  if (n == 1) return sm + softmax(0) + 1 + out(0);
-  long row = sm;
+  // The lanes run DOT(0) DOT(1) OUT(0) DOT(2) OUT(1) ... OUT(n-1). SM(i) starts once row i is
+  // scored and SM(i - 1) is done; OUT(i) waits until SM(i) is done (its first idle cycle `done`).
+  long row = 1;
+  long done = scored(0, row) + 1 + softmax(0);
+  long lanes_free = dot_end(0, row);
+  if (n == 1) return out(0, std::max(lanes_free, done) + 1, true);
+  row = lanes_free;
   for (int i = 1;; ++i) {
-    long next_sm = std::max(row + dot(i) - 1, sm + softmax(i - 1)) + 1;
-    if (i == n - 1) return std::max(next_sm + out(i - 1), next_sm + softmax(i)) + 1 + out(i);
-    row = next_sm + out(i - 1);
-    sm = next_sm;
+    long done_i = std::max(scored(i, row), done) + 1 + softmax(i);
+    long after_out = out(i - 1, std::max(dot_end(i, row), done) + 1, norm);
+    if (i == n - 1) return out(i, std::max(after_out, done_i) + 1, true);
+    row = after_out;
+    done = done_i;
   }
 }
 

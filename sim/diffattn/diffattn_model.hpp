@@ -80,17 +80,17 @@ Matrix<std::int32_t> fixed_attention(const FixedInputs& in, std::vector<RowTrace
 // The cycle model of rtl/diffattn/diffattn.v built with `lanes` MAC lanes: clock cycles from
 // the cycle that writes CTRL = 1 to the cycle after which STATUS shows done, both counted.
 // Per query row i with L keys (L = N, or i + 1 under the causal mask), H = lanes / 2:
-//   DOT_i = 1 (row set-up) + ceil(L / H) P (groups of H keys, P = max(d, lanes) cycles each)
-//           + max(2 c + 9 + d - P, 0) + 1 (the last group's c keys go through the lanes' and
-//           the score unit's pipelines);
+//   DOT_i: 1 (row set-up) + ceil(L / H) P (groups of H keys, P = max(d, lanes) cycles each);
+//          the lanes then go on, and the last group's c keys are scored behind them: the row
+//          is scored d + 2 c + 9 cycles after its last group began;
 //   SM_i  = L + 7 (exponentials) + 39 (the two divisions) + L + 7 (weights): the softmax
-//           unit, which runs beside the lanes;
-//   OUT_i = ceil(dv / lanes) (L + 4) (lanes columns per pass) + s + 1 (the last pass's s
-//           sums are stored; the others' are stored during the next pass, which waits when
-//           L + 4 < lanes) [+ 22 + 7 dv with the RMSNorm: its multiplier takes 3 cycles a step].
-// The lanes run DOT_0 DOT_1 OUT_0 DOT_2 OUT_1 ... DOT_(n-1) OUT_(n-2) OUT_(n-1). SM_i starts
-// when DOT_i has drained and SM_(i-1) is done (DOT_i waits for that), so it runs beside
-// OUT_(i-1) and DOT_(i+1); OUT_i waits until SM_i is done; plus the start cycle.
+//           unit, which takes the rows in order, each once scored and the unit is free;
+//   OUT_i: ceil(dv / lanes) passes of L + 4 cycles (lanes columns each), a pass waiting while
+//          the store unit has more than one of the previous pass's sums left; the lanes go on
+//          after the last pass, unless the row must be stored first (the RMSNorm, 22 + 7 dv
+//          more: its multiplier takes 3 cycles a step; the head's last row).
+// The lanes run DOT_0 DOT_1 OUT_0 DOT_2 OUT_1 ... DOT_(n-1) OUT_(n-2) OUT_(n-1), OUT_i waiting
+// until SM_i is done; plus the start cycle. rtl/diffattn/README.md writes it out.
 // Checked against the RTL by diffattn-tb and diffattn-sc on every head they run.
 long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes);
 

@@ -25,14 +25,15 @@ for lim in limits:
     prefix, most = lim.split("=")
     n = sum(v for k, v in count.items() if k.startswith(prefix))
     assert n <= int(most), f"{name}: {n} {prefix} cells, more than the chip's {most}"
-    assert prefix not in ("SB_MAC16", "MULT18X18D", "SB_RAM40", "DP16KD") or n > 0, f"{name}: no {prefix}: not inferred"
+    assert prefix not in ("SB_MAC16", "MULT18X18D", "SB_RAM40", "DP16KD", "SB_SPRAM") or n > 0, f"{name}: no {prefix}: not inferred"
 PY
 }
-# UP5K: two MAC lanes; its 30 block RAMs are what the buffers fill (four lanes need 32), and
-# the RMSNorm's wide multiplier is left out. ECP5-25F: sixteen lanes and the RMSNorm, 24 of
-# its 28 multipliers.
-synth up5k "-set NMAX 64 -set DMAX 16 -set DVMAX 16 -set LANES 2 -set HAS_NORM 0" "synth_ice40 -dsp"
-limits up5k SB_LUT4=5280 SB_MAC16=8 SB_RAM40=30
+# UP5K: two MAC lanes, O in two of its four SPRAMs (O_SPRAM, synth_ice40 -spram), the other
+# buffers in 22 of its 30 block RAMs, and the RMSNorm's wide multiplier left out; without
+# O_SPRAM, O takes 8 block RAMs more. ECP5-25F: sixteen lanes and the RMSNorm, 25 of its 28
+# multipliers.
+synth up5k "-set NMAX 64 -set DMAX 16 -set DVMAX 16 -set LANES 2 -set HAS_NORM 0 -set O_SPRAM 1" "synth_ice40 -dsp -spram"
+limits up5k SB_LUT4=5280 SB_MAC16=8 SB_RAM40=22 SB_SPRAM=2
 synth ecp5_25f "-set NMAX 128 -set DMAX 32 -set DVMAX 32 -set LANES 16" "synth_ecp5"
 limits ecp5_25f LUT4=24288 MULT18X18D=28 DP16KD=56
 echo "ok   UP5K (N 64, d 16, dv 16, 2 lanes, no RMSNorm) and ECP5-25F (N 128, d 32, dv 32, 16 lanes, RMSNorm) configurations fit"
