@@ -16,7 +16,7 @@ out="$root/bench/results/diffattn.md"
   echo "Verilator, every output checked against the bit-exact model. The formula is"
   echo "\`diffattn::head_cycles\` (rtl/diffattn/README.md)."
   echo
-  "$build/bin/diffattn-cycles" --mhz 36 --mhz16 40
+  "$build/bin/diffattn-cycles" --mhz 36 --mhz16 40 --random 1000
   echo
   echo "MACs counts the useful multiply-accumulates: both maps' scores (2 N^2 d) and the output"
   echo "(N^2 dv); lane utilisation is MACs / (lanes x cycles). The lanes alternate one row's dot"

@@ -2,8 +2,9 @@
 // d = dv in {16, 64}, measured on the Verilated RTL (built with NMAX 256, DMAX = DVMAX 64, once
 // with 2 MAC lanes, the UP5K's configuration, and once with 16, the ECP5's) and from the
 // formula (head_cycles); the lanes' utilisation; and the throughput at a clock. Writes a
-// Markdown table on stdout.
-//   diffattn-cycles [--mhz F] [--mhz16 F]    the clocks of the 2-lane and the 16-lane builds
+// Markdown table on stdout. Then, on both builds, random heads of every shape up to N = 40
+// (causal or not, with or without the RMSNorm), each checked against the model and the formula.
+//   diffattn-cycles [--mhz F] [--mhz16 F] [--random HEADS]   the clocks of the 2- and 16-lane builds
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -75,17 +76,50 @@ bool measure(const char* configuration, int lanes, double mhz) {
   return all_exact;
 }
 
+// Random heads of any shape (N 1..40, d and dv 1..64, lambda, causal mask, RMSNorm), each
+// bit-exact and on the formula: the schedule's corner cases at 16 lanes as well as 2.
+template <class Model>
+bool random_heads(int lanes, int heads, unsigned seed) {
+  Rtl<Model> rtl;
+  rtl.write(0, 0);
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<int> size_n(1, 40), size_d(1, kDMax), coin(0, 1);
+  std::uniform_real_distribution<double> lambda(-0.5, 1.5), gain(0.5, 1.5);
+  for (int h = 0; h < heads; ++h) {
+    int n = size_n(rng), d = size_d(rng), dv = size_d(rng);
+    bool causal = coin(rng), norm = coin(rng);
+    diffattn::Case c = diffattn::gaussian_case(rng(), n, d, dv, lambda(rng), causal);
+    if (norm) {
+      std::vector<double> g(static_cast<std::size_t>(dv));
+      for (double& x : g) x = gain(rng);
+      diffattn::set_rmsnorm(c.fixed, g, 0.8, 1e-5, c.v_scale);
+    }
+    bool exact = false;
+    long cycles = rtl.run(c.fixed, &exact);
+    if (!exact || cycles != diffattn::head_cycles(n, d, dv, causal, norm, lanes)) {
+      std::printf("MISMATCH: %d lanes, N %d, d %d, dv %d, causal %d, RMSNorm %d: %s, %ld cycles, formula %ld\n", lanes, n,
+                  d, dv, causal, norm, exact ? "bit-exact" : "output differs", cycles,
+                  diffattn::head_cycles(n, d, dv, causal, norm, lanes));
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   double mhz = 12, mhz16 = 25;
+  int random = 0;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--mhz") && i + 1 < argc) {
       mhz = std::atof(argv[++i]);
     } else if (!std::strcmp(argv[i], "--mhz16") && i + 1 < argc) {
       mhz16 = std::atof(argv[++i]);
+    } else if (!std::strcmp(argv[i], "--random") && i + 1 < argc) {
+      random = std::atoi(argv[++i]);
     } else {
-      std::printf("usage: diffattn-cycles [--mhz F] [--mhz16 F]\n");
+      std::printf("usage: diffattn-cycles [--mhz F] [--mhz16 F] [--random HEADS]\n");
       return !std::strcmp(argv[i], "--help") ? 0 : 2;
     }
   }
@@ -95,5 +129,11 @@ int main(int argc, char** argv) {
   all_exact = measure<Vdiffattn_lanes16>("ECP5-25F (ULX3S)", 16, mhz16) && all_exact;
   std::printf("\n%s\n", all_exact ? "Every head bit-exact against the model; measured cycles equal the formula."
                                    : "MISMATCH: a head differs from the model or the formula.");
+  if (random > 0) {
+    bool ok = random_heads<Vdiffattn_lanes2>(2, random, 1) && random_heads<Vdiffattn_lanes16>(16, random, 2);
+    std::printf("\n%d random heads on each build (N 1 to 40, d and dv 1 to 64, causal or not, RMSNorm or not): %s\n",
+                random, ok ? "all bit-exact against the model, cycles equal to the formula" : "MISMATCH (above)");
+    all_exact = all_exact && ok;
+  }
   return all_exact ? 0 : 1;
 }
