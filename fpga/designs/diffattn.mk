@@ -3,6 +3,8 @@
 # RMSNorm; ECP5: NMAX 128, d and dv up to 32, 16 lanes and the RMSNorm. 1 Mbaud. From the
 # PLL on the iCEBreaker at 36 MHz and on the ULX3S at 40 (a whole number of clocks per bit).
 TOP      := diffattn_top
+# The accelerator's units (sim/diffattn/CMakeLists.txt takes every rtl/diffattn/diffattn*.v
+# but the stream wrapper). Listed, not globbed: Yosys's result depends on the reading order.
 DIFFATTN_RTL := $(addprefix $(ROOT)/rtl/diffattn/,diffattn.v diffattn_regs.v diffattn_sequencer.v \
                 diffattn_operands.v diffattn_lanes.v diffattn_score.v diffattn_softmax.v \
                 diffattn_softmax_map.v diffattn_divider.v diffattn_store.v diffattn_rmsnorm.v)
