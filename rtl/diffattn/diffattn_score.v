@@ -7,8 +7,10 @@
 // unit still reads this row's. row_scored marks the cycle in which a row's last score is
 // written.
 //
-// One multiplier, pipelined: operands registered (stage 1), product (2), shifted: t (3),
-// compared with the maximum (4), stored.
+// One multiplier, pipelined: operands registered (stage 1), partial products (2), their sum
+// (3), shifted: t (4), compared with the maximum (5), stored. The product is s's low 16 bits times score_mult, a
+// 16 x 16 unsigned product (one DSP on the iCE40), plus s's few high bits (signed) times
+// score_mult as shifted adds in the fabric: a 20 x 17 product would take two DSPs.
 `default_nettype none
 module diffattn_score #(
     parameter NMAX = 64,
@@ -60,48 +62,64 @@ module diffattn_score #(
   // |s| <= d 2^14: SW bits hold it, so the multiplier is no wider than it needs to be.
   wire signed [SW-1:0] s = score_map2 ? s2_left[SW-1:0] : s1_left[SW-1:0];
 
-  reg signed [SMW-1:0] mul_a;
-  reg signed [16:0]    mul_b;
-  reg signed [TW-1:0]  product;
+  localparam HB = SMW - 16;              // s's high bits, beside the 16 the DSP takes
+  reg  [15:0]          mul_low;          // s[15:0]
+  reg  signed [HB-1:0] mul_high;         // s[SMW-1:16]
+  reg  [15:0]          mul_b;            // score_mult
+  reg  [31:0]          product_low;      // s[15:0] score_mult
+  reg  signed [HB+16:0] product_high;    // s[SMW-1:16] score_mult
+  reg  signed [HB+16:0] high_times_mult;
+  integer b;
+  always @* begin                        // shifted adds: no multiplier cell for the synthesis
+    high_times_mult = 0;
+    for (b = 0; b < HB; b = b + 1)
+      if (mul_high[b])
+        high_times_mult = b == HB - 1 ? high_times_mult - ($signed({1'b0, mul_b}) <<< b)
+                                      : high_times_mult + ($signed({1'b0, mul_b}) <<< b);
+  end
+  reg signed [TW-1:0]  product;          // their sum, a stage of its own for the clock
   reg signed [TW-1:0]  t;                // a score, one stage after the product
-  reg [3:0]  stage_valid = 4'd0;         // a score in stage 1 (operands), 2 (product), 3 (t),
-  reg [3:0]  stage_map2;                 //   4 (compared with the maximum in two halves)
-  reg [4*(NB+1)-1:0] stage_j;
-  reg [3:0]  stage_half, stage_end;      // the score's row parity; the row's last score
-  wire [NB:0] t4_j = stage_j[3*(NB+1) +: NB+1];
-  wire       half4 = stage_half[3];
-  assign row_scored = stage_valid[3] && stage_end[3];
+  reg [4:0]  stage_valid = 5'd0;         // a score in stage 1 (operands), 2 (partial products),
+  reg [4:0]  stage_map2;                 //   3 (product), 4 (t), 5 (compared with the maximum
+  reg [5*(NB+1)-1:0] stage_j;            //   in two halves)
+  reg [4:0]  stage_half, stage_end;      // the score's row parity; the row's last score
+  wire [NB:0] t5_j = stage_j[4*(NB+1) +: NB+1];
+  wire       half5 = stage_half[4];
+  assign row_scored = stage_valid[4] && stage_end[4];
 
-  // The comparison t > m takes two stages: the halves in stage 3, their verdicts combined
-  // in stage 4. Scores alternate between the maps, so the maximum a stage-3 comparison reads
+  // The comparison t > m takes two stages: the halves in stage 4, their verdicts combined
+  // in stage 5. Scores alternate between the maps, so the maximum a stage-4 comparison reads
   // already includes the same map's previous score.
   localparam TL = TW / 2;                // bits of the low half
-  wire signed [TW-1:0] max_now = stage_map2[2] ? max2_half[stage_half[2]] : max1_half[stage_half[2]];
-  reg  signed [TW-1:0] t4;
+  wire signed [TW-1:0] max_now = stage_map2[3] ? max2_half[stage_half[3]] : max1_half[stage_half[3]];
+  reg  signed [TW-1:0] t5;
   reg         hi_gt, hi_eq, lo_gt;
   wire        t_greater = hi_gt || (hi_eq && lo_gt);
 
   always @(posedge clk) begin
-    mul_a <= s;
-    mul_b <= {1'b0, score_mult};
-    product <= mul_a * mul_b;
+    mul_low <= s[15:0];
+    mul_high <= $signed(s) >>> 16;
+    mul_b <= score_mult;
+    product_low <= mul_low * mul_b;
+    product_high <= high_times_mult;
+    product <= $signed({product_high, 16'd0}) + $signed({{(TW-32){1'b0}}, product_low});
     t <= product >>> score_shift;
-    stage_valid <= {stage_valid[2:0], keys_left != 0};
-    stage_map2 <= {stage_map2[2:0], score_map2};
-    stage_j <= {stage_j[0 +: 3*(NB+1)], score_j};
-    stage_half <= {stage_half[2:0], score_half};
-    stage_end <= {stage_end[2:0], score_row_end && score_map2 && one_left};
-    t4 <= t;
+    stage_valid <= {stage_valid[3:0], keys_left != 0};
+    stage_map2 <= {stage_map2[3:0], score_map2};
+    stage_j <= {stage_j[0 +: 4*(NB+1)], score_j};
+    stage_half <= {stage_half[3:0], score_half};
+    stage_end <= {stage_end[3:0], score_row_end && score_map2 && one_left};
+    t5 <= t;
     hi_gt <= $signed(t[TW-1:TL]) > $signed(max_now[TW-1:TL]);
     hi_eq <= t[TW-1:TL] == max_now[TW-1:TL];
     lo_gt <= t[TL-1:0] > max_now[TL-1:0];
-    if (stage_valid[3]) begin            // a score is ready: store it, update the maximum
-      if (!stage_map2[3]) begin
-        t1_mem[{half4, t4_j[NB-1:0]}] <= t4;
-        if (t4_j == 0 || t_greater) max1_half[half4] <= t4;
+    if (stage_valid[4]) begin            // a score is ready: store it, update the maximum
+      if (!stage_map2[4]) begin
+        t1_mem[{half5, t5_j[NB-1:0]}] <= t5;
+        if (t5_j == 0 || t_greater) max1_half[half5] <= t5;
       end else begin
-        t2_mem[{half4, t4_j[NB-1:0]}] <= t4;
-        if (t4_j == 0 || t_greater) max2_half[half4] <= t4;
+        t2_mem[{half5, t5_j[NB-1:0]}] <= t5;
+        if (t5_j == 0 || t_greater) max2_half[half5] <= t5;
       end
     end
     if (keys_left != 0) begin            // the next score enters the multiplier
@@ -130,7 +148,7 @@ module diffattn_score #(
     end
     if (reset) begin
       keys_left <= 0;
-      stage_valid <= 4'd0;
+      stage_valid <= 5'd0;
     end
   end
 endmodule

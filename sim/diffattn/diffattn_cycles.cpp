@@ -1,10 +1,11 @@
 // diffattn-cycles (make bench): cycles per head of rtl/diffattn for N in {16, 64, 256} and
-// d = dv in {16, 64}, measured on the Verilated RTL (built with NMAX 256, DMAX = DVMAX 64, once
-// with 2 MAC lanes, the UP5K's configuration, and once with 16, the ECP5's) and from the
-// formula (head_cycles); the lanes' utilisation; and the throughput at a clock. Writes a
-// Markdown table on stdout. Then, on both builds, random heads of every shape up to N = 40
-// (causal or not, with or without the RMSNorm), each checked against the model and the formula.
-//   diffattn-cycles [--mhz F] [--mhz16 F] [--random HEADS]   the clocks of the 2- and 16-lane builds
+// d = dv in {16, 64}, measured on the Verilated RTL (built with NMAX 256, DMAX = DVMAX 64, with
+// the lanes of each FPGA configuration: 4 for the UP5K, 2 for the HX8K, 16 for the ECP5-25F)
+// and from the formula (head_cycles); the lanes' utilisation; and the throughput at a clock.
+// Writes a Markdown table on stdout. Then, on every build, random heads of every shape up to
+// N = 40 (causal or not, with or without the RMSNorm), each checked against the model and the
+// formula.
+//   diffattn-cycles [--mhz4 F] [--mhz2 F] [--mhz16 F] [--random HEADS]   the builds' clocks
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -13,6 +14,7 @@
 
 #include "Vdiffattn_lanes16.h"
 #include "Vdiffattn_lanes2.h"
+#include "Vdiffattn_lanes4.h"
 #include "diffattn_model.hpp"
 #include "verilated.h"
 
@@ -77,7 +79,7 @@ bool measure(const char* configuration, int lanes, double mhz) {
 }
 
 // Random heads of any shape (N 1..40, d and dv 1..64, lambda, causal mask, RMSNorm), each
-// bit-exact and on the formula: the schedule's corner cases at 16 lanes as well as 2.
+// bit-exact and on the formula: the schedule's corner cases at every number of lanes.
 template <class Model>
 bool random_heads(int lanes, int heads, unsigned seed) {
   Rtl<Model> rtl;
@@ -109,28 +111,32 @@ bool random_heads(int lanes, int heads, unsigned seed) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  double mhz = 12, mhz16 = 25;
+  double mhz4 = 12, mhz2 = 12, mhz16 = 25;
   int random = 0;
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--mhz") && i + 1 < argc) {
-      mhz = std::atof(argv[++i]);
+    if (!std::strcmp(argv[i], "--mhz4") && i + 1 < argc) {
+      mhz4 = std::atof(argv[++i]);
+    } else if (!std::strcmp(argv[i], "--mhz2") && i + 1 < argc) {
+      mhz2 = std::atof(argv[++i]);
     } else if (!std::strcmp(argv[i], "--mhz16") && i + 1 < argc) {
       mhz16 = std::atof(argv[++i]);
     } else if (!std::strcmp(argv[i], "--random") && i + 1 < argc) {
       random = std::atoi(argv[++i]);
     } else {
-      std::printf("usage: diffattn-cycles [--mhz F] [--mhz16 F] [--random HEADS]\n");
+      std::printf("usage: diffattn-cycles [--mhz4 F] [--mhz2 F] [--mhz16 F] [--random HEADS]\n");
       return !std::strcmp(argv[i], "--help") ? 0 : 2;
     }
   }
   std::printf("| configuration | lanes | N | d = dv | cycles (RTL) | cycles (formula) | MACs | MACs / cycle | lane utilisation | clock MHz | MAC/s |\n");
   std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-  bool all_exact = measure<Vdiffattn_lanes2>("UP5K (iCEBreaker)", 2, mhz);
+  bool all_exact = measure<Vdiffattn_lanes4>("UP5K (iCEBreaker)", 4, mhz4);
+  all_exact = measure<Vdiffattn_lanes2>("HX8K (breakout)", 2, mhz2) && all_exact;
   all_exact = measure<Vdiffattn_lanes16>("ECP5-25F (ULX3S)", 16, mhz16) && all_exact;
   std::printf("\n%s\n", all_exact ? "Every head bit-exact against the model; measured cycles equal the formula."
                                    : "MISMATCH: a head differs from the model or the formula.");
   if (random > 0) {
-    bool ok = random_heads<Vdiffattn_lanes2>(2, random, 1) && random_heads<Vdiffattn_lanes16>(16, random, 2);
+    bool ok = random_heads<Vdiffattn_lanes4>(4, random, 3) && random_heads<Vdiffattn_lanes2>(2, random, 1) &&
+              random_heads<Vdiffattn_lanes16>(16, random, 2);
     std::printf("\n%d random heads on each build (N 1 to 40, d and dv 1 to 64, causal or not, RMSNorm or not): %s\n",
                 random, ok ? "all bit-exact against the model, cycles equal to the formula" : "MISMATCH (above)");
     all_exact = all_exact && ok;

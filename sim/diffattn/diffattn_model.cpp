@@ -301,7 +301,7 @@ long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes) {
   // scored (2 c cycles) behind the lanes' pipeline, and the row's last score is written.
   auto scored = [&](int i, long r) {
     long in_last = keys(i) - (groups(i) - 1) * h;
-    return r + (groups(i) - 1) * period + d + 2 * in_last + 9;
+    return r + (groups(i) - 1) * period + d + 2 * in_last + 10;
   };
   auto softmax = [&](int i) { return keys(i) + 7 + 39 + keys(i) + 7; };
   // OUT(i) from cycle `start`: a pass's sums go to the store unit when the lanes have drained

@@ -82,7 +82,7 @@ Matrix<std::int32_t> fixed_attention(const FixedInputs& in, std::vector<RowTrace
 // Per query row i with L keys (L = N, or i + 1 under the causal mask), H = lanes / 2:
 //   DOT_i: 1 (row set-up) + ceil(L / H) P (groups of H keys, P = max(d, lanes) cycles each);
 //          the lanes then go on, and the last group's c keys are scored behind them: the row
-//          is scored d + 2 c + 9 cycles after its last group began;
+//          is scored d + 2 c + 10 cycles after its last group began;
 //   SM_i  = L + 7 (exponentials) + 39 (the two divisions) + L + 7 (weights): the softmax
 //           unit, which takes the rows in order, each once scored and the unit is free;
 //   OUT_i: ceil(dv / lanes) passes of L + 4 cycles (lanes columns each), a pass waiting while

@@ -12,7 +12,7 @@ synth() {  # synth NAME "PARAMS" "SYNTH COMMAND"
   yosys -ql "$1.log" -p "read_verilog $root/rtl/diffattn/diffattn*.v; chparam $2 diffattn; $3 -top diffattn -json $1.json"
   ! grep -q "^ERROR\|Warning: Replacing memory\|Latch inferred" "$1.log"
 }
-limits() {  # limits NAME CELL=MAX...: count cells in the netlist, fail above MAX
+limits() {  # limits NAME CELL=MAX... CELL==N...: count cells in the netlist, fail above MAX, or unless N
   python3 - "$@" <<'PY'
 import json, sys
 name, *limits = sys.argv[1:]
@@ -22,18 +22,20 @@ for c in cells.values():
     count[c["type"]] = count.get(c["type"], 0) + 1
 print(name, {k: v for k, v in sorted(count.items())})
 for lim in limits:
-    prefix, most = lim.split("=")
+    exact = "==" in lim
+    prefix, most = lim.replace("==", "=").split("=")
     n = sum(v for k, v in count.items() if k.startswith(prefix))
     assert n <= int(most), f"{name}: {n} {prefix} cells, more than the chip's {most}"
+    assert not exact or n == int(most), f"{name}: {n} {prefix} cells, not all {most} of the chip's"
     assert prefix not in ("SB_MAC16", "MULT18X18D", "SB_RAM40", "DP16KD", "SB_SPRAM") or n > 0, f"{name}: no {prefix}: not inferred"
 PY
 }
-# UP5K: two MAC lanes, O in two of its four SPRAMs (O_SPRAM, synth_ice40 -spram), the other
-# buffers in 22 of its 30 block RAMs, and the RMSNorm's wide multiplier left out; without
-# O_SPRAM, O takes 8 block RAMs more. ECP5-25F: sixteen lanes and the RMSNorm, 25 of its 28
-# multipliers.
-synth up5k "-set NMAX 64 -set DMAX 16 -set DVMAX 16 -set LANES 2 -set HAS_NORM 0 -set O_SPRAM 1" "synth_ice40 -dsp -spram"
-limits up5k SB_LUT4=5280 SB_MAC16=8 SB_RAM40=22 SB_SPRAM=2
+# UP5K: four MAC lanes on all 8 of its DSPs (with the score unit, lambda a2 and the maps' p r),
+# O in two of its four SPRAMs (O_SPRAM, synth_ice40 -spram), the other buffers in 24 of its
+# 30 block RAMs, and the RMSNorm's wide multiplier left out; without O_SPRAM, O takes 8 block
+# RAMs more. ECP5-25F: sixteen lanes and the RMSNorm, 24 of its 28 multipliers.
+synth up5k "-set NMAX 64 -set DMAX 16 -set DVMAX 16 -set LANES 4 -set HAS_NORM 0 -set O_SPRAM 1" "synth_ice40 -dsp -spram"
+limits up5k SB_LUT4=5280 SB_MAC16==8 SB_RAM40=24 SB_SPRAM=2
 synth ecp5_25f "-set NMAX 128 -set DMAX 32 -set DVMAX 32 -set LANES 16" "synth_ecp5"
 limits ecp5_25f LUT4=24288 MULT18X18D=28 DP16KD=56
-echo "ok   UP5K (N 64, d 16, dv 16, 2 lanes, no RMSNorm) and ECP5-25F (N 128, d 32, dv 32, 16 lanes, RMSNorm) configurations fit"
+echo "ok   UP5K (N 64, d 16, dv 16, 4 lanes on all 8 DSPs, no RMSNorm) and ECP5-25F (N 128, d 32, dv 32, 16 lanes, RMSNorm) configurations fit"
