@@ -13,16 +13,19 @@ SOURCES  := $(ROOT)/rtl/soc/uart_rx.v $(ROOT)/rtl/soc/uart_tx.v $(ROOT)/rtl/soc/
 DEFINES  := -DDIFFATTN_TABLES=\"$(ROOT)/rtl/diffattn/tables\" -DDESIGN_HAS_UART_RX
 DEPENDS  := $(ROOT)/rtl/diffattn/tables/exp2.hex $(ROOT)/rtl/diffattn/tables/rsqrt.hex
 ifeq ($(FAMILY),ice40)
-PARAMS    = -set CLOCK_HZ $(DESIGN_HZ) -set LEDS $(LEDS) -set NMAX 64 -set DMAX 16 -set DVMAX 16 -set LANES $(ICE40_LANES) -set HAS_NORM 0
+PARAMS    = -set CLOCK_HZ $(DESIGN_HZ) -set LEDS $(LEDS) -set NMAX 64 -set DMAX 16 -set DVMAX 16 -set LANES $(ICE40_LANES) -set NARROW $(ICE40_NARROW) -set HAS_NORM 0
 else
 PARAMS    = -set CLOCK_HZ $(DESIGN_HZ) -set LEDS $(LEDS) -set NMAX 128 -set DMAX 32 -set DVMAX 32 -set LANES 16 -set HAS_NORM 1
 endif
 ICE40_LANES = 2
+ICE40_NARROW = 0
 ifeq ($(BOARD),icebreaker)
 PLL_MHZ ?= 36
-# 4 lanes: with the score unit's multiplier on one DSP, the UP5K's 8 DSPs hold 4 lanes, the
-# score unit, lambda a2 and the two maps' p r
-ICE40_LANES = 4
+# 8 narrow (8 x 8) lanes, two per DSP: the UP5K's 8 DSPs hold them in 4, the score unit,
+# lambda a2 and the two maps' p r in the other 4
+ICE40_LANES = 8
+ICE40_NARROW = 1
+DEFINES += -DDIFFATTN_SB_MAC16
 # O in two of the UP5K's SPRAMs, which leaves 8 more block RAMs free
 PARAMS     += -set O_SPRAM 1
 SYNTH_FLAGS += -spram

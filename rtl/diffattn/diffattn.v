@@ -34,6 +34,7 @@ module diffattn #(
     parameter DMAX  = 16,                // a power of two
     parameter DVMAX = 16,                // a multiple of LANES
     parameter LANES = 2,                 // MAC lanes: 2, 4, 8, ... (a power of two)
+    parameter NARROW = 0,                // 8 x 8 lanes, two per iCE40 DSP; OUT in three digits
     parameter EXP2_TABLE = {`DIFFATTN_TABLES, "/exp2.hex"},
     parameter HAS_NORM = 1,              // build the optional headwise RMSNorm
     parameter RSQRT_TABLE = {`DIFFATTN_TABLES, "/rsqrt.hex"},
@@ -69,7 +70,8 @@ module diffattn #(
   wire                  causal, norm_en;
   wire [31:0]           norm_eps;
   wire signed [31:0]    o_data;
-  diffattn_regs #(.NMAX(NMAX), .DMAX(DMAX), .DVMAX(DVMAX), .LANES(LANES), .HAS_NORM(HAS_NORM)) regs (
+  diffattn_regs #(.NMAX(NMAX), .DMAX(DMAX), .DVMAX(DVMAX), .LANES(LANES), .NARROW(NARROW),
+                  .HAS_NORM(HAS_NORM)) regs (
       .clk(clk), .bus_write(bus_write), .bus_read(bus_read), .bus_addr(bus_addr),
       .bus_wdata(bus_wdata), .bus_rdata(bus_rdata), .busy(busy), .done(done), .o_data(o_data),
       .start(start), .write_q1(write_q1), .write_k1(write_k1), .write_q2(write_q2),
@@ -78,7 +80,8 @@ module diffattn #(
       .causal(causal), .norm_en(norm_en), .norm_eps(norm_eps));
 
   // ---- the row loop ----
-  wire        dot_issue, out_issue, issue_first, issue_last;
+  wire        dot_issue, out_issue, issue_first, issue_last, issue_shift;
+  wire [1:0]  issue_digit;
   wire [NB:0] i, j, oi, oj, sm_row, softmax_last, group_keys;
   wire [PB:0] k;
   wire [CB:0] oc;
@@ -86,7 +89,8 @@ module diffattn #(
   wire        softmax_finishing;
   wire        pass_done, store_ready, store_idle, norm_start, norm_finishing;
   wire [LB:0] pass_cols;
-  diffattn_sequencer #(.NMAX(NMAX), .DMAX(DMAX), .DVMAX(DVMAX), .LANES(LANES), .HAS_NORM(HAS_NORM)) sequencer (
+  diffattn_sequencer #(.NMAX(NMAX), .DMAX(DMAX), .DVMAX(DVMAX), .LANES(LANES), .NARROW(NARROW),
+                       .HAS_NORM(HAS_NORM)) sequencer (
       .clk(clk), .reset(reset), .start(start), .busy(busy), .done(done),
       .n(n), .d(d), .dv(dv), .causal(causal), .norm_en(norm_en),
       .dot_issue(dot_issue), .i(i), .j(j), .k(k), .group_keys(group_keys), .row_end(row_end),
@@ -94,8 +98,8 @@ module diffattn #(
       .softmax_start(softmax_start), .softmax_last(softmax_last), .sm_row(sm_row),
       .softmax_idle(softmax_idle), .softmax_finishing(softmax_finishing),
       .out_issue(out_issue), .oi(oi), .oj(oj), .oc(oc),
-      .issue_first(issue_first), .issue_last(issue_last),
-      .pass_done(pass_done), .pass_cols(pass_cols), .store_ready(store_ready),
+      .issue_first(issue_first), .issue_last(issue_last), .issue_digit(issue_digit),
+      .issue_shift(issue_shift), .pass_done(pass_done), .pass_cols(pass_cols), .store_ready(store_ready),
       .store_idle(store_idle), .norm_start(norm_start), .norm_finishing(norm_finishing));
 
   // ---- operands and lanes ----
@@ -111,10 +115,11 @@ module diffattn #(
       .write_k2(write_k2), .write_v(write_v), .bus_addr(bus_addr), .bus_byte(bus_wdata[7:0]),
       .dot_issue(dot_issue), .i(i), .j(j), .k(k), .out_issue(out_issue), .oj(oj), .oc(oc),
       .q1(q1), .q2(q2), .k1(k1), .k2(k2), .v(v));
-  diffattn_lanes #(.NMAX(NMAX), .LANES(LANES)) lanes (
+  diffattn_lanes #(.NMAX(NMAX), .LANES(LANES), .NARROW(NARROW)) lanes (
       .clk(clk), .reset(reset), .dot_issue(dot_issue), .out_issue(out_issue),
       .issue_first(issue_first), .issue_last(issue_last), .issue_j(j), .issue_keys(group_keys),
-      .issue_half(i[0]), .issue_row_end(row_end),
+      .issue_half(i[0]), .issue_row_end(row_end), .issue_digit(issue_digit),
+      .issue_shift(issue_shift),
       .q1(q1), .q2(q2), .k1(k1), .k2(k2), .w(w), .v(v), .sums(sums),
       .group_done(group_done), .group_j(group_j), .group_keys(group_keys_done),
       .group_half(group_half), .group_row_end(group_row_end), .empty(lanes_empty));

@@ -5,6 +5,11 @@
 //         b = k1_(j+h)k), lane H + h map 2's (q2_ik, k2_(j+h)k). The last element of a
 //         group hands the group's dot products to the score unit (group_done).
 //   OUT   O_ic = sum_j w_j v_jc: lane l takes column oc + l (a = w_j, b = v_j(oc+l)).
+// A lane is an 18 x 8 multiplier, or with NARROW an 8 x 8 one: OUT then takes each weight
+// in three digits, a sub-pass over the keys each, highest first, and the accumulator sums
+// them by Horner's rule (sum = sum 2^7 + the product, at each later sub-pass's first key).
+// Two narrow lanes share one of the iCE40's DSPs (SB_MAC16 in 8 x 8 mode) when the synthesis
+// defines DIFFATTN_SB_MAC16; otherwise every lane is a behavioural multiplier.
 // An element issued by the sequencer flows through three stages, each carrying its flags:
 //   1 its operands arrive from the buffers (mac_*),
 //   2 a and b are registered, the product is formed (mac_*2),
@@ -12,7 +17,8 @@
 `default_nettype none
 module diffattn_lanes #(
     parameter NMAX = 64,
-    parameter LANES = 2
+    parameter LANES = 2,
+    parameter NARROW = 0               // 8 x 8 lanes, OUT in three digits
 ) (
     input  wire                     clk,
     input  wire                     reset,
@@ -25,6 +31,8 @@ module diffattn_lanes #(
     input  wire [$clog2(NMAX):0]    issue_keys,   // DOT: how many of its keys are real
     input  wire                     issue_half,   // DOT: the row's parity
     input  wire                     issue_row_end,// DOT: the row's last group
+    input  wire [1:0]               issue_digit,  // OUT, NARROW: the weight's digit (2, 1, 0)
+    input  wire                     issue_shift,  // OUT, NARROW: a later sub-pass's first key
     // Operands, a cycle after the issue.
     input  wire signed [7:0]        q1,
     input  wire signed [7:0]        q2,
@@ -52,13 +60,17 @@ module diffattn_lanes #(
   reg [NB:0] mac_j, mac_j2, mac_j3;
   reg [NB:0] mac_keys, mac_keys2, mac_keys3;
   reg        mac_half, mac_half2, mac_half3, mac_end, mac_end2, mac_end3;
+  reg [1:0]  mac_digit;
+  reg        mac_shift, mac_shift2, mac_shift3;
   always @(posedge clk) begin
     mac_valid <= dot_issue || out_issue;
     mac_out <= out_issue;
     if (dot_issue || out_issue) begin
       mac_first <= issue_first;
       mac_last <= issue_last;
+      mac_shift <= out_issue && issue_shift && NARROW != 0;
     end
+    mac_digit <= issue_digit;
     if (dot_issue) begin
       mac_j <= issue_j;
       mac_keys <= issue_keys;
@@ -69,6 +81,7 @@ module diffattn_lanes #(
     {mac_valid3, mac_first3, mac_last3, mac_out3, mac_j3} <= {mac_valid2, mac_first2, mac_last2, mac_out2, mac_j2};
     {mac_keys2, mac_half2, mac_end2} <= {mac_keys, mac_half, mac_end};
     {mac_keys3, mac_half3, mac_end3} <= {mac_keys2, mac_half2, mac_end2};
+    {mac_shift2, mac_shift3} <= {mac_shift, mac_shift2};
     // A group's last element accumulates in one cycle; its sums are taken from the
     // accumulators in the next (the following group's first element replaces them after).
     group_done <= mac_valid3 && mac_last3 && !mac_out3;
@@ -85,22 +98,68 @@ module diffattn_lanes #(
   end
   assign empty = !mac_valid && !mac_valid2 && !mac_valid3;
 
+  // Each lane's operands for the next cycle: DOT q and its key's element; OUT the weight (whole,
+  // or NARROW its digit this sub-pass) and the lane's column of v.
+  localparam AW = NARROW != 0 ? 8 : 18;  // bits of a lane's first operand
+  localparam PW = AW + 8;                // bits of its product
+  // NARROW: w = d2 2^14 + d1 2^7 + d0, d1 and d0 unsigned 7-bit digits and d2 signed 4-bit,
+  // each an int8 operand; sub-pass 2, 1, 0 takes d2, d1, d0.
+  wire signed [7:0]    w_digit = mac_digit == 2'd2 ? {{4{w[17]}}, w[17:14]} :
+                                 mac_digit == 2'd1 ? {1'b0, w[13:7]} : {1'b0, w[6:0]};
+  wire signed [AW-1:0] w_operand = NARROW != 0 ? w_digit : w;
+  wire [AW*LANES-1:0]  a_next;
+  wire [8*LANES-1:0]   b_next;
+  wire [PW*LANES-1:0]  products;           // stage 3: lane l's product in word l
   genvar g;
   generate
-    for (g = 0; g < LANES; g = g + 1) begin : lane
+    for (g = 0; g < LANES; g = g + 1) begin : operands
       wire signed [7:0] q  = g < H ? q1 : q2;
       wire signed [7:0] kk = g < H ? k1[8*(g%H) +: 8] : k2[8*(g%H) +: 8];
-      reg signed [17:0] a;
-      reg signed [7:0]  b;
-      reg signed [25:0] prod;
-      reg signed [31:0] acc;
-      wire signed [31:0] sum = (mac_first3 ? 32'sd0 : acc) + prod;
-      always @(posedge clk) begin
-        a <= mac_out ? w : {{10{q[7]}}, q};
-        b <= mac_out ? v[8*g +: 8] : kk;
-        prod <= a * b;
-        if (mac_valid3) acc <= sum;
+      assign a_next[AW*g +: AW] = mac_out ? w_operand : {{(AW-8){q[7]}}, q};
+      assign b_next[8*g +: 8] = mac_out ? v[8*g +: 8] : kk;
+    end
+`ifdef DIFFATTN_SB_MAC16
+    if (NARROW != 0) begin : dsp_pairs
+      // The iCE40's SB_MAC16 in 8 x 8 mode: lanes h and H + h (map 1 and map 2 of key j + h
+      // in DOT) share one DSP, its operand registers (stage 2) and both 8 x 8 product registers
+      // (stage 3), signed: the same as the behavioural lanes below, two multipliers a DSP.
+      for (g = 0; g < H; g = g + 1) begin : pair
+        wire [31:0] o;
+        SB_MAC16 #(.MODE_8x8(1'b1), .A_SIGNED(1'b1), .B_SIGNED(1'b1), .A_REG(1'b1), .B_REG(1'b1),
+                   .TOP_8x8_MULT_REG(1'b1), .BOT_8x8_MULT_REG(1'b1),
+                   .TOPOUTPUT_SELECT(2'b10), .BOTOUTPUT_SELECT(2'b10)) mac16 (
+            .CLK(clk), .CE(1'b1), .A({a_next[8*g +: 8], a_next[8*(H+g) +: 8]}),
+            .B({b_next[8*g +: 8], b_next[8*(H+g) +: 8]}), .C(16'd0), .D(16'd0),
+            .AHOLD(1'b0), .BHOLD(1'b0), .CHOLD(1'b0), .DHOLD(1'b0), .IRSTTOP(1'b0),
+            .IRSTBOT(1'b0), .ORSTTOP(1'b0), .ORSTBOT(1'b0), .OLOADTOP(1'b0), .OLOADBOT(1'b0),
+            .ADDSUBTOP(1'b0), .ADDSUBBOT(1'b0), .OHOLDTOP(1'b0), .OHOLDBOT(1'b0), .CI(1'b0),
+            .ACCUMCI(1'b0), .SIGNEXTIN(1'b0), .O(o), .CO(), .ACCUMCO(), .SIGNEXTOUT());
+        assign products[PW*g +: PW] = o[31:16];
+        assign products[PW*(H+g) +: PW] = o[15:0];
       end
+    end else
+`endif
+    if (1) begin : multipliers
+      for (g = 0; g < LANES; g = g + 1) begin : lane
+        reg signed [AW-1:0] a;
+        reg signed [7:0]    b;
+        reg signed [PW-1:0] prod;
+        always @(posedge clk) begin
+          a <= a_next[AW*g +: AW];
+          b <= b_next[8*g +: 8];
+          prod <= a * b;
+        end
+        assign products[PW*g +: PW] = prod;
+      end
+    end
+    // The accumulators: a sum's first product replaces the sum; NARROW, a later sub-pass's
+    // first product is added to the sum so far times 2^7 (Horner's rule over the digits).
+    for (g = 0; g < LANES; g = g + 1) begin : lane
+      reg signed [31:0] acc;
+      wire signed [PW-1:0] prod = products[PW*g +: PW];
+      wire signed [31:0] base = mac_first3 ? 32'sd0 : mac_shift3 ? acc <<< 7 : acc;
+      always @(posedge clk)
+        if (mac_valid3) acc <= base + prod;
       assign sums[32*g +: 32] = acc;
     end
   endgenerate

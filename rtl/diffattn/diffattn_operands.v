@@ -4,7 +4,7 @@
 //   DOT   the lanes take element k of H = LANES / 2 consecutive keys j .. j + H - 1 of each
 //         map and q_ik: K is kept in H banks, key j in bank j mod H, so the group's keys
 //         come from different banks in the same cycle; q_ik is one read that every lane of
-//         its map shares.
+//         its map shares. (Two banks share a memory of 16-bit words: below.)
 //   OUT   the lanes take LANES consecutive columns oc .. oc + LANES - 1 of one key's value
 //         row: V is kept in LANES banks, column c in bank c mod LANES.
 //
@@ -71,31 +71,41 @@ module diffattn_operands #(
   wire [KBB-1:0] k_addr = (j / H) * DMAX + k;
   wire [VBB-1:0] v_addr = oj * (DVMAX / LANES) + oc / LANES;
 
+  // Banks in pairs: two banks share one memory of 16-bit words (the even bank in the low
+  // byte), which one block RAM holds where one bank alone would leave half of it empty (the
+  // UP5K's 256 x 16 mode). A bus write writes one byte of a word; a read reads both banks.
+  // Writes come only while idle and reads only while busy, so no read sees a write.
+  localparam KP = H > 1 ? 2 : 1;             // K banks per memory
+  localparam VP = LANES > 1 ? 2 : 1;         // V banks per memory
   genvar g;
+  integer b;
   generate
-    for (g = 0; g < H; g = g + 1) begin : k_bank
-      reg signed [7:0] k1_mem [0:KBANK-1];
-      reg signed [7:0] k2_mem [0:KBANK-1];
-      reg signed [7:0] k1_data, k2_data;
+    for (g = 0; g < H / KP; g = g + 1) begin : k_bank
+      (* no_rw_check *) reg [8*KP-1:0] k1_mem [0:KBANK-1];
+      (* no_rw_check *) reg [8*KP-1:0] k2_mem [0:KBANK-1];
+      reg [8*KP-1:0] k1_data, k2_data;
       always @(posedge clk) begin
-        if (write_k1 && bus_row % H == g) k1_mem[bus_k_addr] <= bus_byte;
-        if (write_k2 && bus_row % H == g) k2_mem[bus_k_addr] <= bus_byte;
+        for (b = 0; b < KP; b = b + 1) begin
+          if (write_k1 && bus_row % H == KP * g + b) k1_mem[bus_k_addr][8*b +: 8] <= bus_byte;
+          if (write_k2 && bus_row % H == KP * g + b) k2_mem[bus_k_addr][8*b +: 8] <= bus_byte;
+        end
         if (dot_issue) begin
           k1_data <= k1_mem[k_addr];
           k2_data <= k2_mem[k_addr];
         end
       end
-      assign k1[8*g +: 8] = k1_data;
-      assign k2[8*g +: 8] = k2_data;
+      assign k1[8*KP*g +: 8*KP] = k1_data;
+      assign k2[8*KP*g +: 8*KP] = k2_data;
     end
-    for (g = 0; g < LANES; g = g + 1) begin : v_bank
-      reg signed [7:0] v_mem [0:VBANK-1];
-      reg signed [7:0] v_data;
+    for (g = 0; g < LANES / VP; g = g + 1) begin : v_bank
+      (* no_rw_check *) reg [8*VP-1:0] v_mem [0:VBANK-1];
+      reg [8*VP-1:0] v_data;
       always @(posedge clk) begin
-        if (write_v && bus_addr[VB-1:0] % LANES == g) v_mem[bus_v_addr] <= bus_byte;
+        for (b = 0; b < VP; b = b + 1)
+          if (write_v && bus_addr[VB-1:0] % LANES == VP * g + b) v_mem[bus_v_addr][8*b +: 8] <= bus_byte;
         if (out_issue) v_data <= v_mem[v_addr];
       end
-      assign v[8*g +: 8] = v_data;
+      assign v[8*VP*g +: 8*VP] = v_data;
     end
   endgenerate
 endmodule

@@ -4,7 +4,8 @@
 // read a group of H = LANES / 2 keys at a time, element k per cycle; the score unit scores
 // each group as the lanes go on), and OUT(i), the output of row i (LANES columns per pass,
 // key oj per cycle; each pass's sums go to the store unit, which writes them while the lanes
-// go on; then, with NORM, the RMSNorm of the row). Once the score unit has written row i's
+// go on; then, with NORM, the RMSNorm of the row; with NARROW lanes a pass is three sub-passes
+// over the keys, one per digit of the weights). Once the score unit has written row i's
 // last score, the softmax unit takes row i and turns its scores into weights on its own
 // hardware, while the lanes go on with OUT(i - 1) and DOT(i + 1):
 //
@@ -20,6 +21,7 @@ module diffattn_sequencer #(
     parameter DMAX = 16,
     parameter DVMAX = 16,
     parameter LANES = 2,
+    parameter NARROW = 0,              // 8 x 8 lanes: OUT in three digits (diffattn_lanes)
     parameter HAS_NORM = 1
 ) (
     input  wire                     clk,
@@ -54,6 +56,8 @@ module diffattn_sequencer #(
     output reg  [$clog2(DMAX > DVMAX ? DMAX : DVMAX):0] oc,
     output wire                     issue_first,  // the first element of a sum
     output wire                     issue_last,   // DOT: the last element of a group
+    output reg  [1:0]               issue_digit,  // OUT, NARROW: the weights' digit
+    output wire                     issue_shift,  // OUT, NARROW: a later sub-pass's first key
     // The store unit takes a pass's sums (pass_cols of them, from column oc).
     output wire                     pass_done,
     output wire [$clog2(LANES > 1 ? LANES : 2):0] pass_cols,
@@ -67,6 +71,7 @@ module diffattn_sequencer #(
   localparam NB = $clog2(NMAX);
   localparam CB = $clog2(DMAX > DVMAX ? DMAX : DVMAX);
   localparam PB = $clog2(DMAX > LANES ? DMAX : LANES);
+  localparam TOP_DIGIT = NARROW != 0 ? 2'd2 : 2'd0;  // OUT's first sub-pass
   localparam IDLE = 3'd0, ROW = 3'd1, DOT = 3'd2, WAIT_WEIGHTS = 3'd3, OUT = 3'd4,
              OUT_DRAIN = 3'd5, OUT_FLUSH = 3'd6, NORM = 3'd7;
   reg [2:0] state;
@@ -84,7 +89,8 @@ module diffattn_sequencer #(
 
   assign dot_issue = state == DOT && k < d;
   assign out_issue = state == OUT;
-  assign issue_first = dot_issue ? k == 0 : oj == 0;
+  assign issue_first = dot_issue ? k == 0 : oj == 0 && issue_digit == TOP_DIGIT;
+  assign issue_shift = oj == 0 && issue_digit != TOP_DIGIT;
   assign issue_last = dot_issue && k + 1'b1 == d;
   assign group_keys = keys_left < H ? keys_left : H;
   assign row_end = keys_left <= H;
@@ -182,12 +188,21 @@ module diffattn_sequencer #(
           oc <= 0;
           cols_left <= dv;
           oj <= 0;
+          issue_digit <= TOP_DIGIT;
           state <= OUT;
         end
-      // O[oi][oc + l] = sum_j w_j V[j][oc + l] in lane l: one key per cycle.
+      // O[oi][oc + l] = sum_j w_j V[j][oc + l] in lane l: one key per cycle (NARROW: one
+      // digit of its weight per cycle, a sub-pass over the keys per digit).
       OUT: begin
         oj <= oj + 1'b1;
-        if (oj == out_last) state <= OUT_DRAIN;
+        if (oj == out_last) begin
+          if (issue_digit != 0) begin
+            issue_digit <= issue_digit - 1'b1;
+            oj <= 0;
+          end else begin
+            state <= OUT_DRAIN;
+          end
+        end
       end
       // Once the pass's last product is accumulated, its sums go to the store unit, when that
       // has finished the previous pass's (it is storing its last now, or idle), and the next
@@ -198,6 +213,7 @@ module diffattn_sequencer #(
             cols_left <= cols_left - LANES;
             oc <= oc + LANES;
             oj <= 0;
+            issue_digit <= TOP_DIGIT;
             state <= OUT;
           end else if ((HAS_NORM != 0 && norm_en) || out_last_row) begin
             state <= OUT_FLUSH;

@@ -16,6 +16,7 @@ module diffattn_top #(
     parameter DMAX = 16,
     parameter DVMAX = 16,
     parameter LANES = 2,
+    parameter NARROW = 0,              // 8 x 8 lanes (diffattn_lanes)
     parameter HAS_NORM = 0,
     parameter EXP2_TABLE = {`DIFFATTN_TABLES, "/exp2.hex"},
     parameter RSQRT_TABLE = {`DIFFATTN_TABLES, "/rsqrt.hex"},
@@ -48,7 +49,7 @@ module diffattn_top #(
       .clk(clk), .reset(reset), .rx_valid(rx_valid), .rx_data(rx_data), .tx_start(tx_start),
       .tx_data(tx_data), .tx_busy(tx_busy), .bus_write(bus_write), .bus_read(bus_read),
       .bus_addr(bus_addr), .bus_wdata(bus_wdata), .bus_rdata(bus_rdata), .busy(busy));
-  diffattn #(.NMAX(NMAX), .DMAX(DMAX), .DVMAX(DVMAX), .LANES(LANES), .HAS_NORM(HAS_NORM),
+  diffattn #(.NMAX(NMAX), .DMAX(DMAX), .DVMAX(DVMAX), .LANES(LANES), .NARROW(NARROW), .HAS_NORM(HAS_NORM),
              .EXP2_TABLE(EXP2_TABLE), .RSQRT_TABLE(RSQRT_TABLE), .O_SPRAM(O_SPRAM)) accelerator (
       .clk(clk), .reset(reset), .bus_write(bus_write), .bus_read(bus_read), .bus_addr(bus_addr),
       .bus_wdata(bus_wdata), .bus_rdata(bus_rdata), .busy(busy), .done(done));

@@ -291,8 +291,8 @@ Accuracy compare(const Case& c, const Matrix<std::int32_t>& fixed_out) {
   return a;
 }
 
-long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes) {
-  const long h = lanes / 2, period = std::max(d, lanes);
+long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes, bool narrow) {
+  const long h = lanes / 2, period = std::max(d, lanes), digits = narrow ? 3 : 1;
   auto keys = [&](int i) -> long { return causal ? i + 1 : n; };
   auto groups = [&](int i) { return (keys(i) + h - 1) / h; };
   // DOT(i) from cycle r: a set-up cycle and its groups; the lanes' next job begins after.
@@ -305,7 +305,7 @@ long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes) {
   };
   auto softmax = [&](int i) { return keys(i) + 7 + 39 + keys(i) + 7; };
   // OUT(i) from cycle `start`: a pass's sums go to the store unit when the lanes have drained
-  // (L + 3 cycles after the pass began) and the store unit has at most one sum left; it then
+  // (digits L + 3 cycles after the pass began) and the store unit has at most one sum left; it then
   // stores one per cycle. The next job begins after the last hand-over, or, when the row must
   // be stored first (the RMSNorm reads it; the head's last row), once the store unit is idle.
   long store_ready = 0;  // the first cycle at which the store unit has at most one sum left
@@ -313,7 +313,7 @@ long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes) {
     long t = start, last_drain = 0, stores = 0;
     for (int col = 0; col < dv; col += lanes) {
       stores = std::min(lanes, dv - col);
-      last_drain = std::max(t + keys(i) + 3, store_ready);
+      last_drain = std::max(t + digits * keys(i) + 3, store_ready);
       store_ready = last_drain + stores;
       t = last_drain + 1;
     }

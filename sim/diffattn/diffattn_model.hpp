@@ -77,7 +77,8 @@ struct RowTrace {
 // (real output = O / 32768 * v_scale); with the RMSNorm, y in Q15.16 (real y = y / 65536).
 Matrix<std::int32_t> fixed_attention(const FixedInputs& in, std::vector<RowTrace>* trace = nullptr);
 
-// The cycle model of rtl/diffattn/diffattn.v built with `lanes` MAC lanes: clock cycles from
+// The cycle model of rtl/diffattn/diffattn.v built with `lanes` MAC lanes (`narrow`: 8 x 8
+// lanes, NARROW = 1, whose OUT takes each weight in three digits): clock cycles from
 // the cycle that writes CTRL = 1 to the cycle after which STATUS shows done, both counted.
 // Per query row i with L keys (L = N, or i + 1 under the causal mask), H = lanes / 2:
 //   DOT_i: 1 (row set-up) + ceil(L / H) P (groups of H keys, P = max(d, lanes) cycles each);
@@ -85,14 +86,15 @@ Matrix<std::int32_t> fixed_attention(const FixedInputs& in, std::vector<RowTrace
 //          is scored d + 2 c + 10 cycles after its last group began;
 //   SM_i  = L + 7 (exponentials) + 39 (the two divisions) + L + 7 (weights): the softmax
 //           unit, which takes the rows in order, each once scored and the unit is free;
-//   OUT_i: ceil(dv / lanes) passes of L + 4 cycles (lanes columns each), a pass waiting while
+//   OUT_i: ceil(dv / lanes) passes of g L + 4 cycles (lanes columns each; g = 3 digits with
+//          narrow lanes, else 1), a pass waiting while
 //          the store unit has more than one of the previous pass's sums left; the lanes go on
 //          after the last pass, unless the row must be stored first (the RMSNorm, 22 + 7 dv
 //          more: its multiplier takes 3 cycles a step; the head's last row).
 // The lanes run DOT_0 DOT_1 OUT_0 DOT_2 OUT_1 ... DOT_(n-1) OUT_(n-2) OUT_(n-1), OUT_i waiting
 // until SM_i is done; plus the start cycle. rtl/diffattn/README.md writes it out.
 // Checked against the RTL by diffattn-tb and diffattn-sc on every head they run.
-long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes);
+long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes, bool narrow = false);
 
 // rsqrt(S) for the RMSNorm, as the RTL computes it: S = M 4^k with M in [1, 4) (M in Q2.30),
 // a seed from RSQRT_SEED (rsqrt_seed_table) and two Newton steps y <- y (3 - M y^2) / 2;

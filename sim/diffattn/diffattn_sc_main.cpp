@@ -25,7 +25,8 @@
 
 namespace {
 
-constexpr int kNMax = 16, kDMax = 16, kDvMax = 16, kLanes = 8;  // as verilated (CMakeLists.txt)
+constexpr int kNMax = 16, kDMax = 16, kDvMax = 16, kLanes = 8;  // as verilated (CMakeLists.txt),
+constexpr bool kNarrow = true;                                    // 8 x 8 lanes, as the UP5K's
 const sc_core::sc_time kPeriod(10, sc_core::SC_NS);  // 100 MHz
 
 // The RTL as a TLM target: each b_transport is one bus cycle on the Verilated model's pins.
@@ -223,7 +224,7 @@ int sc_main(int argc, char** argv) {
 
   tlm_utils::tlm_quantumkeeper::set_global_quantum(sc_core::sc_time(1, sc_core::SC_US));
   sc_core::sc_clock clk("clk", kPeriod, 0.5, kPeriod / 2, true);  // rising at P/2 + k P, falling at k P
-  diffattn::DiffAttnTlm model("model", kNMax, kDMax, kDvMax, kLanes, kPeriod);
+  diffattn::DiffAttnTlm model("model", kNMax, kDMax, kDvMax, kLanes, kNarrow, kPeriod);
   DiffAttnPinBridge bridge("bridge");
   bridge.clk(clk);
   Host tlm_host("tlm_host", work), rtl_host("rtl_host", work);

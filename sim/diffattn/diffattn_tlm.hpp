@@ -25,8 +25,9 @@ class DiffAttnTlm : public sc_core::sc_module {
  public:
   tlm_utils::simple_target_socket<DiffAttnTlm> socket;
 
-  // The synthesis parameters of the RTL it stands for, and its clock period.
-  DiffAttnTlm(sc_core::sc_module_name name, int nmax, int dmax, int dvmax, int lanes, sc_core::sc_time period);
+  // The synthesis parameters of the RTL it stands for (narrow: NARROW = 1), and its clock period.
+  DiffAttnTlm(sc_core::sc_module_name name, int nmax, int dmax, int dvmax, int lanes, bool narrow,
+              sc_core::sc_time period);
 
   long heads_run() const { return heads_; }
 
@@ -40,6 +41,7 @@ class DiffAttnTlm : public sc_core::sc_module {
   bool busy_at(const sc_core::sc_time& t) const { return started_ && t < done_at_; }
 
   const int nmax_, dmax_, dvmax_, lanes_;
+  const bool narrow_;
   const sc_core::sc_time period_;
   std::uint32_t n_ = 0, d_ = 0, dv_ = 0, score_mult_ = 0, score_shift_ = 0, causal_ = 0, norm_ = 0, eps_ = 0;
   std::int16_t lambda_ = 0;

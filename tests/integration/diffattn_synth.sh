@@ -8,8 +8,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$root/rtl/diffattn/tables/exp2.hex" "$root/rtl/diffattn/tables/rsqrt.hex" "$work/"
 cd "$work"
-synth() {  # synth NAME "PARAMS" "SYNTH COMMAND"
-  yosys -ql "$1.log" -p "read_verilog $root/rtl/diffattn/diffattn*.v; chparam $2 diffattn; $3 -top diffattn -json $1.json"
+synth() {  # synth NAME "PARAMS" "SYNTH COMMAND" [DEFINES]
+  yosys -ql "$1.log" -p "read_verilog ${4:-} $root/rtl/diffattn/diffattn*.v; chparam $2 diffattn; $3 -top diffattn -json $1.json"
   ! grep -q "^ERROR\|Warning: Replacing memory\|Latch inferred" "$1.log"
 }
 limits() {  # limits NAME CELL=MAX... CELL==N...: count cells in the netlist, fail above MAX, or unless N
@@ -30,12 +30,14 @@ for lim in limits:
     assert prefix not in ("SB_MAC16", "MULT18X18D", "SB_RAM40", "DP16KD", "SB_SPRAM") or n > 0, f"{name}: no {prefix}: not inferred"
 PY
 }
-# UP5K: four MAC lanes on all 8 of its DSPs (with the score unit, lambda a2 and the maps' p r),
-# O in two of its four SPRAMs (O_SPRAM, synth_ice40 -spram), the other buffers in 24 of its
-# 30 block RAMs, and the RMSNorm's wide multiplier left out; without O_SPRAM, O takes 8 block
-# RAMs more. ECP5-25F: sixteen lanes and the RMSNorm, 24 of its 28 multipliers.
-synth up5k "-set NMAX 64 -set DMAX 16 -set DVMAX 16 -set LANES 4 -set HAS_NORM 0 -set O_SPRAM 1" "synth_ice40 -dsp -spram"
+# UP5K: eight narrow (8 x 8) MAC lanes, two per DSP, on 4 of its DSPs, the score unit, lambda
+# a2 and the maps' p r on the other 4 (all 8); O in two of its four SPRAMs (O_SPRAM,
+# synth_ice40 -spram), the other buffers in 24 of its 30 block RAMs (K and V two banks to a
+# block RAM), and the RMSNorm's wide multiplier left out; without O_SPRAM, O takes 8 block RAMs
+# more. ECP5-25F: sixteen lanes and the RMSNorm, 24 of its 28 multipliers.
+synth up5k "-set NMAX 64 -set DMAX 16 -set DVMAX 16 -set LANES 8 -set NARROW 1 -set HAS_NORM 0 -set O_SPRAM 1" \
+  "synth_ice40 -dsp -spram" -DDIFFATTN_SB_MAC16
 limits up5k SB_LUT4=5280 SB_MAC16==8 SB_RAM40=24 SB_SPRAM=2
 synth ecp5_25f "-set NMAX 128 -set DMAX 32 -set DVMAX 32 -set LANES 16" "synth_ecp5"
 limits ecp5_25f LUT4=24288 MULT18X18D=28 DP16KD=56
-echo "ok   UP5K (N 64, d 16, dv 16, 4 lanes on all 8 DSPs, no RMSNorm) and ECP5-25F (N 128, d 32, dv 32, 16 lanes, RMSNorm) configurations fit"
+echo "ok   UP5K (N 64, d 16, dv 16, 8 narrow lanes, all 8 DSPs, no RMSNorm) and ECP5-25F (N 128, d 32, dv 32, 16 lanes, RMSNorm) configurations fit"

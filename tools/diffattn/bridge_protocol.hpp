@@ -36,6 +36,7 @@ class Link {
 struct Layout {
   int nmax = 64, dmax = 16, dvmax = 16, lanes = 2;
   bool has_norm = false;
+  bool narrow = false;  // 8 x 8 lanes (bit 8 of the LANES register)
 };
 Layout read_layout(Link& link);
 
