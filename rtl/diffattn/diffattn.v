@@ -38,7 +38,8 @@ module diffattn #(
     parameter EXP2_TABLE = {`DIFFATTN_TABLES, "/exp2.hex"},
     parameter HAS_NORM = 1,              // build the optional headwise RMSNorm
     parameter RSQRT_TABLE = {`DIFFATTN_TABLES, "/rsqrt.hex"},
-    parameter O_SPRAM = 0                // O in the iCE40 UP5K's SPRAM (synth_ice40 -spram)
+    parameter O_SPRAM = 0,               // O in the iCE40 UP5K's SPRAM (synth_ice40 -spram)
+    parameter Q_SPRAM = 0                // Q1 and Q2 in another
 ) (
     input  wire        clk,
     input  wire        reset,
@@ -110,7 +111,7 @@ module diffattn #(
   wire [32*LANES-1:0] sums;
   wire [NB:0]        group_j, group_keys_done;
   wire               group_half, group_row_end;
-  diffattn_operands #(.NMAX(NMAX), .DMAX(DMAX), .DVMAX(DVMAX), .LANES(LANES)) operands (
+  diffattn_operands #(.NMAX(NMAX), .DMAX(DMAX), .DVMAX(DVMAX), .LANES(LANES), .Q_SPRAM(Q_SPRAM)) operands (
       .clk(clk), .write_q1(write_q1), .write_k1(write_k1), .write_q2(write_q2),
       .write_k2(write_k2), .write_v(write_v), .bus_addr(bus_addr), .bus_byte(bus_wdata[7:0]),
       .dot_issue(dot_issue), .i(i), .j(j), .k(k), .out_issue(out_issue), .oj(oj), .oc(oc),

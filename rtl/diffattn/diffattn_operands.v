@@ -14,7 +14,8 @@ module diffattn_operands #(
     parameter NMAX = 64,
     parameter DMAX = 16,
     parameter DVMAX = 16,
-    parameter LANES = 2
+    parameter LANES = 2,
+    parameter Q_SPRAM = 0      // Q in the iCE40 UP5K's single-port SPRAM (synth_ice40 -spram)
 ) (
     input  wire        clk,
     // Bus writes (while idle): the element at bus_addr's low bits, int8 in the data's low byte.
@@ -35,8 +36,8 @@ module diffattn_operands #(
     input  wire [$clog2(NMAX):0]                oj,
     input  wire [$clog2(DMAX > DVMAX ? DMAX : DVMAX):0] oc,
     // The data, a cycle later.
-    output reg  signed [7:0]       q1,
-    output reg  signed [7:0]       q2,
+    output wire signed [7:0]       q1,
+    output wire signed [7:0]       q2,
     output wire [8*(LANES/2)-1:0]  k1,   // key j + h in byte h
     output wire [8*(LANES/2)-1:0]  k2,
     output wire [8*LANES-1:0]      v     // column oc + l in byte l
@@ -50,18 +51,16 @@ module diffattn_operands #(
   localparam VBANK = NMAX * DVMAX / LANES;   // entries of one V bank
   localparam VBB   = VBANK > 1 ? $clog2(VBANK) : 1;
 
-  // Q: one memory per map, row-major.
-  reg signed [7:0] q1_mem [0:NMAX*DMAX-1];
-  reg signed [7:0] q2_mem [0:NMAX*DMAX-1];
+  // Q: both maps in one memory of 16-bit words, row-major, q1 in the low byte: one port,
+  // written by the bus while idle and read (every other cycle) while busy, so that it can be
+  // the UP5K's single-port SPRAM, which leaves the block RAMs to K and V.
   wire [QKB-1:0] q_addr = i[NB-1:0] * DMAX + k;                        // Q row i, element k
-  always @(posedge clk) begin
-    if (write_q1) q1_mem[bus_addr[QKB-1:0]] <= bus_byte;
-    if (write_q2) q2_mem[bus_addr[QKB-1:0]] <= bus_byte;
-    if (dot_issue) begin
-      q1 <= q1_mem[q_addr];
-      q2 <= q2_mem[q_addr];
-    end
-  end
+  wire [15:0]    q_read;
+  diffattn_single_port #(.WORDS(NMAX * DMAX), .WIDTH(16), .HUGE(Q_SPRAM)) q_mem (
+      .clk(clk), .write_bytes({write_q2, write_q1}),
+      .addr(write_q1 || write_q2 ? bus_addr[QKB-1:0] : q_addr), .wdata({bus_byte, bus_byte}),
+      .rdata(q_read));
+  assign {q2, q1} = q_read;
 
   // Where a bus write goes: K row r to bank r mod H, V column c to bank c mod LANES.
   wire [NB-1:0]  bus_row    = bus_addr[QKB-1:0] / DMAX;

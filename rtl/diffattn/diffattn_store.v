@@ -53,25 +53,8 @@ module diffattn_store #(
   // it was; nothing reads it then.
   wire               o_write = storing || norm_write;
   wire signed [31:0] o_word = storing ? store_word : norm_word;
-  wire signed [31:0] o_read;
-  generate
-    if (O_SPRAM != 0) begin : o_spram
-      (* ram_style = "huge" *) reg signed [31:0] o_mem [0:NMAX*DVMAX-1];
-      reg signed [31:0] data;
-      always @(posedge clk)
-        if (o_write) o_mem[o_addr] <= o_word;
-        else data <= o_mem[o_addr];
-      assign o_read = data;
-    end else begin : o_bram
-      reg signed [31:0] o_mem [0:NMAX*DVMAX-1];
-      reg signed [31:0] data;
-      always @(posedge clk)
-        if (o_write) o_mem[o_addr] <= o_word;
-        else data <= o_mem[o_addr];
-      assign o_read = data;
-    end
-  endgenerate
-  assign o_data = o_read;
+  diffattn_single_port #(.WORDS(NMAX * DVMAX), .WIDTH(32), .HUGE(O_SPRAM)) o_mem (
+      .clk(clk), .write_bytes({4{o_write}}), .addr(o_addr), .wdata(o_word), .rdata(o_data));
 
   always @(posedge clk) begin
     if (storing) begin

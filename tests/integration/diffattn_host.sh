@@ -15,10 +15,10 @@ for _ in $(seq 100); do [ -e "$work/tty" ] && break; sleep 0.1; done
 fail() { echo "FAIL: $*"; exit 1; }
 
 "$host" --port "$work/tty" --cases 12 --seed 3 || fail "random heads"
-"$host" --port "$work/tty" --cases 2 --seed 4 --causal --n 64 --d 16 --dv 16 || fail "causal heads of the largest size"
+"$host" --port "$work/tty" --cases 2 --seed 4 --causal --n 128 --d 16 --dv 16 || fail "causal heads of the largest size"
 "$host" --port "$work/tty" --cases 2 --seed 5 --lambda -0.5 || fail "negative lambda"
-"$host" --port "$work/tty" --cases 1 --n 65 >"$work/big.log" 2>&1 && fail "a head larger than NMAX ran"
-grep -q "does not fit the accelerator (NMAX 64" "$work/big.log" || fail "no message for a head too large: $(cat "$work/big.log")"
+"$host" --port "$work/tty" --cases 1 --n 129 >"$work/big.log" 2>&1 && fail "a head larger than NMAX ran"
+grep -q "does not fit the accelerator (NMAX 128" "$work/big.log" || fail "no message for a head too large: $(cat "$work/big.log")"
 echo "ok   a head larger than the accelerator: $(cat "$work/big.log")"
 
 # Errors: a port that does not exist, a file that is not a terminal, bad options, bad replies.
