@@ -52,8 +52,8 @@ module diffattn_operands #(
   localparam VBB   = VBANK > 1 ? $clog2(VBANK) : 1;
 
   // Q: both maps in one memory of 16-bit words, row-major, q1 in the low byte: one port,
-  // written by the bus while idle and read (every other cycle) while busy, so that it can be
-  // the UP5K's single-port SPRAM, which leaves the block RAMs to K and V.
+  // written by the bus while idle and read every cycle while busy, so that it can be the
+  // UP5K's single-port SPRAM (Q_SPRAM), which leaves the block RAMs to K and V.
   wire [QKB-1:0] q_addr = i[NB-1:0] * DMAX + k;                        // Q row i, element k
   wire [15:0]    q_read;
   diffattn_single_port #(.WORDS(NMAX * DMAX), .WIDTH(16), .HUGE(Q_SPRAM)) q_mem (

@@ -8,9 +8,10 @@
 // written.
 //
 // One multiplier, pipelined: operands registered (stage 1), partial products (2), their sum
-// (3), shifted: t (4), compared with the maximum (5), stored. The product is s's low 16 bits times score_mult, a
-// 16 x 16 unsigned product (one DSP on the iCE40), plus s's few high bits (signed) times
-// score_mult as shifted adds in the fabric: a 20 x 17 product would take two DSPs.
+// (3), shifted: t (4), compared with the maximum (5), stored. The product is s's low 16 bits
+// times score_mult, a 16 x 16 unsigned product (one DSP on the iCE40), plus s's few high bits
+// (signed) times score_mult as shifted adds in the fabric: a 20 x 17 product would take two
+// DSPs.
 `default_nettype none
 module diffattn_score #(
     parameter NMAX = 64,

@@ -48,9 +48,8 @@ module diffattn_store #(
   wire [NB-1:0] o_row = storing ? store_row : row[NB-1:0];
   wire [$clog2(DMAX > DVMAX ? DMAX : DVMAX):0] o_col = storing ? store_col : norm_col;
   wire [VB-1:0] o_addr = busy ? o_row * DVMAX + o_col : bus_addr[VB-1:0];
-  // One port, read or written each cycle (so that it can be the UP5K's single-port SPRAM,
-  // which Yosys takes only when asked by the ram_style attribute): a write leaves o_data as
-  // it was; nothing reads it then.
+  // O has one port (diffattn_single_port, the UP5K's SPRAM with O_SPRAM): a write leaves
+  // o_data as it was; nothing reads it then.
   wire               o_write = storing || norm_write;
   wire signed [31:0] o_word = storing ? store_word : norm_word;
   diffattn_single_port #(.WORDS(NMAX * DVMAX), .WIDTH(32), .HUGE(O_SPRAM)) o_mem (
