@@ -12,13 +12,17 @@ make --no-print-directory fpga-all BUILD="$build" | tee "$build/fpga-all.log"
 make --no-print-directory -C fpga BOARD=icebreaker DESIGN=hack PLL_MHZ=30 BUILD="$build" \
   OUT="$root/out/fpga-pll/hack-icebreaker" | tee -a "$build/fpga-all.log"
 # Placement only: each seed starts from the synthesis fpga-all made (copied with its times,
-# so make sees it up to date).
-for seed in 1 2 3 4 5; do
-  seed_out="$root/out/fpga-seeds/hack-icebreaker-$seed"
-  mkdir -p "$seed_out"
-  cp -p out/fpga/hack-icebreaker/{program.hack,hack.json} "$seed_out/"
-  make --no-print-directory -C fpga BOARD=icebreaker DESIGN=hack SEED=$seed BUILD="$build" \
-    OUT="$seed_out" | tail -1
+# so make sees it up to date). The Hack SoC and the accelerator on the iCEBreaker both run
+# close to their targets (30 and 40 MHz), where the seed moves Fmax by a few MHz.
+for design in hack diffattn; do
+  for seed in 1 2 3 4 5; do
+    seed_out="$root/out/fpga-seeds/$design-icebreaker-$seed"
+    mkdir -p "$seed_out"
+    cp -p out/fpga/$design-icebreaker/$design.json "$seed_out/"
+    [ "$design" = hack ] && cp -p out/fpga/hack-icebreaker/program.hack "$seed_out/"
+    make --no-print-directory -C fpga BOARD=icebreaker DESIGN=$design SEED=$seed BUILD="$build" \
+      OUT="$seed_out" | tail -1
+  done
 done
 out=bench/results/fpga.md
 {
@@ -47,10 +51,12 @@ def verdict(design, board, mhz):
 print("| target | measured | |")
 print("|---|---|---|")
 print(f"| Hack SoC, one instruction per clock, >= 30 MHz on the UP5K (iCEBreaker) | {f('hack', 'icebreaker')} | {verdict('hack', 'icebreaker', 30)} |")
-seeds = sorted(json.load(open(f))["fmax_mhz"] for f in glob.glob("out/fpga-seeds/hack-icebreaker-*/summary.json"))
-if seeds:
-    median = seeds[len(seeds) // 2]
-    print(f"| ... over {len(seeds)} placement seeds (SEED=1..{len(seeds)}) | median {median:.1f} MHz ({', '.join(f'{x:.1f}' for x in seeds)}) | {'met' if median >= 30 else 'missed'} |")
+def over_seeds(design, mhz):
+    seeds = sorted(json.load(open(f))["fmax_mhz"] for f in glob.glob(f"out/fpga-seeds/{design}-icebreaker-*/summary.json"))
+    if seeds:
+        median = seeds[len(seeds) // 2]
+        print(f"| ... over {len(seeds)} placement seeds (SEED=1..{len(seeds)}) | median {median:.1f} MHz ({', '.join(f'{x:.1f}' for x in seeds)}) | {'met' if median >= mhz else 'missed'} |")
+over_seeds("hack", 30)
 try:
     p = json.load(open("out/fpga-pll/hack-icebreaker/summary.json"))
     print(f"| ... built to run from the PLL at 30 MHz (PLL_MHZ=30) | Fmax {p['fmax_mhz']:.1f} MHz, timing {p['timing']} at {p['target_mhz']:g} | {'met' if p['timing'] == 'PASS' else 'missed'} |")
@@ -59,6 +65,7 @@ except FileNotFoundError:
 dsp = s.get(("diffattn", "icebreaker"), {}).get("dsp", 0)
 print(f"| accelerator on the UP5K using all 8 DSPs | {dsp} of 8 | {'met' if dsp == 8 else 'missed'} |")
 print(f"| accelerator on the UP5K at >= 40 MHz | Fmax {f('diffattn', 'icebreaker')} (runs at {s.get(('diffattn', 'icebreaker'), {}).get('target_mhz', 0):g} MHz from the PLL) | {verdict('diffattn', 'icebreaker', 40)} |")
+over_seeds("diffattn", 40)
 print(f"| Hack SoC on the ECP5-25F (ULX3S), >= 30 MHz | {f('hack', 'ulx3s-25f')} | {verdict('hack', 'ulx3s-25f', 30)} |")
 print(f"| accelerator on the ECP5-25F (ULX3S), >= 40 MHz | {f('diffattn', 'ulx3s-25f')} | {verdict('diffattn', 'ulx3s-25f', 40)} |")
 print(f"| NAND-gate CPU on the HX8K at its 12 MHz | {f('hack-nand', 'ice40-hx8k')} | {verdict('hack-nand', 'ice40-hx8k', 12)} |")

@@ -77,7 +77,7 @@ module diffattn_sequencer #(
   reg [2:0] state;
   assign busy = state != IDLE;
 
-  reg [PB:0] period;                     // DOT: cycles per group, max(d, LANES)
+  reg [PB:0] period_last;                // DOT: cycles per group, max(d, LANES), less one
   reg [NB:0] keys_left;                  // DOT: keys from j to the last
   reg        last_row;                   // row i is the head's last
   reg [NB:0] out_next;                   // the row OUT takes next
@@ -94,7 +94,9 @@ module diffattn_sequencer #(
   assign issue_last = dot_issue && k + 1'b1 == d;
   assign group_keys = keys_left < H ? keys_left : H;
   assign row_end = keys_left <= H;
-  wire   dot_done = state == DOT && k + 1'b1 == period && keys_left <= H;
+  // k == period_last, not k + 1 == period: no adder before the comparison, for the clock.
+  wire   group_end = k == period_last;
+  wire   dot_done = state == DOT && group_end && keys_left <= H;
 
   // The softmax unit takes the rows in order, each once scored; OUT(r) waits until SM(r) is
   // done. (The counters never fall behind: rows_scored >= sm_row >= rows_weighted >= the row
@@ -150,7 +152,7 @@ module diffattn_sequencer #(
           rows_scored <= 0;
           rows_weighted <= 0;
           done <= 1'b0;
-          period <= d > LANES ? d : LANES;
+          period_last <= (d > LANES ? d : LANES) - 1'b1;
           state <= ROW;
         end
       ROW: begin
@@ -165,7 +167,7 @@ module diffattn_sequencer #(
       // OUT(i - 1), or after DOT(0) the next job.
       DOT: begin
         k <= k + 1'b1;
-        if (k + 1'b1 == period) begin
+        if (group_end) begin
           k <= 0;
           j <= j + H;
           keys_left <= keys_left - H;

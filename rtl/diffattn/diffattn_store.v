@@ -47,7 +47,17 @@ module diffattn_store #(
   reg  [NB-1:0] store_row;
   wire [NB-1:0] o_row = storing ? store_row : row[NB-1:0];
   wire [$clog2(DMAX > DVMAX ? DMAX : DVMAX):0] o_col = storing ? store_col : norm_col;
-  wire [VB-1:0] o_addr = busy ? o_row * DVMAX + o_col : bus_addr[VB-1:0];
+  // Row-major: o_row DVMAX + o_col, which for a power-of-two DVMAX (every configuration
+  // built) is the two side by side (o_col < DVMAX): no adder on the way to the address.
+  wire [VB-1:0] o_index;
+  generate
+    if ((DVMAX & (DVMAX - 1)) == 0) begin : side_by_side
+      assign o_index = {o_row, o_col[$clog2(DVMAX)-1:0]};
+    end else begin : multiplied
+      assign o_index = o_row * DVMAX + o_col;
+    end
+  endgenerate
+  wire [VB-1:0] o_addr = busy ? o_index : bus_addr[VB-1:0];
   // O has one port (diffattn_single_port, the UP5K's SPRAM with O_SPRAM): a write leaves
   // o_data as it was; nothing reads it then.
   wire               o_write = storing || norm_write;
