@@ -123,6 +123,23 @@ TEST(Frontend, XAndUndrivenOutputsAreZeroWithAWarning) {
   EXPECT_NE(all.find("signal 'w'"), std::string::npos) << all;
 }
 
+// q[0] keeps its value when s is 1 (q - 2 leaves bit 0 alone), so Yosys's opt_dff loads it
+// only when s is 0 and leaves the load mux's other input x: a don't care of Yosys's making.
+// The source has no x, so nandflow neither warns nor counts it.
+TEST(Frontend, XThatYosysAddsIsNotTheSources) {
+  TempDir dir;
+  FrontendParams p;
+  p.files = {write_source(dir, "k.v",
+                          "module m(input clk, input [1:0] s, input [3:0] d, output reg [3:0] q);\n"
+                          "  always @(posedge clk)\n    case (s)\n      2'd0: q <= d;\n"
+                          "      2'd1: q <= q - 4'd2;\n      default: ;\n    endcase\nendmodule\n")};
+  Design d = elaborate_gold(p);
+  EXPECT_EQ(d.x_dont_cares, 0u);
+  std::string all;
+  for (const std::string& w : d.warnings) all += w + "\n";
+  EXPECT_EQ(all.find("(x)"), std::string::npos) << all;
+}
+
 TEST(Frontend, OscillatingLoopIsRefusedNamingItsSignals) {
   std::string e = error_of(
       "module m(input a, input b, output y);\n  wire p, q;\n  assign p = a & ~q;\n  assign q = b | p;\n"

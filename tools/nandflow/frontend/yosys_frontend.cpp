@@ -34,8 +34,8 @@ std::string quoted(const std::string& s) {
 }
 
 // A netlist Yosys wrote, refused when it is larger than --max-nodes allows.
-Design read_limited(const std::string& json_path, const FrontendParams& p) {
-  Design d = read_yosys_json(json_path);
+Design read_limited(const std::string& json_path, const FrontendParams& p, const ReadOptions& options = {}) {
+  Design d = read_yosys_json(json_path, options);
   if (p.max_nodes != 0 && d.aig.num_nodes() > p.max_nodes)
     throw UserError("the design has " + std::to_string(d.aig.num_nodes()) + " AIG nodes after elaboration, more than "
                     "--max-nodes " + std::to_string(p.max_nodes) + " allows: raise the limit, or cut the design "
@@ -318,7 +318,11 @@ Elaboration elaborate_for_synthesis(const FrontendParams& params, FrontendStats*
              synth_commands(top_opt, false) +
              "aigmap\nopt_clean\nwrite_json " + dir.file("gold.json") + "\n";
     seconds += run_yosys_script(script, dir, params.verbose).seconds;
-    e.gold = read_limited(dir.file("gold.json"), params);
+    // Yosys's optimisation can leave x where a value cannot matter; when the source itself
+    // has no x, those are no don't cares of the user's, and nandflow does not report them.
+    ReadOptions options;
+    options.x_only_from_yosys = source_is_x_free(dir.file("light.json"));
+    e.gold = read_limited(dir.file("gold.json"), params, options);
     e.gold_name = "yosys-noabc";
   }
   for (std::string& w : implicit_net_warnings(run1.log)) e.gold.warnings.push_back(std::move(w));

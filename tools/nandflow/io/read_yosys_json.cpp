@@ -7,6 +7,7 @@
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -296,7 +297,41 @@ static SourceCells refuse_unsupported_cells_in(const json& netlist) {
   return info;
 }
 
-static Design design_from_json(const json& netlist) {
+// Every bit some cell or input port drives, and whether any connection or port holds an x or
+// z constant or a bit nothing drives.
+static bool x_free_from_json(const json& netlist) {
+  for (auto& [mname, module] : netlist.at("modules").items()) {
+    if (attr_string(module, "blackbox") != "") continue;  // a --blackbox module: no body to read
+    std::unordered_set<long> driven;
+    std::vector<long> used;
+    auto note = [&](const json& bits, bool drives) {
+      for (const json& b : bits) {
+        long id = bit_id(b);
+        if (id == kBitX || id == kBitZ) return false;
+        if (id < 0) continue;
+        if (drives) driven.insert(id);
+        else used.push_back(id);
+      }
+      return true;
+    };
+    for (auto& item : member(module, "ports").items()) {
+      const json& port = item.value();
+      if (!note(port.at("bits"), port.value("direction", "") == "input")) return false;
+    }
+    for (auto& item : member(module, "cells").items()) {
+      const json& dirs = member(item.value(), "port_directions");
+      for (auto& conn : member(item.value(), "connections").items()) {
+        auto dir = dirs.find(conn.key());
+        if (!note(conn.value(), dir != dirs.end() && *dir == "output")) return false;
+      }
+    }
+    for (long id : used)
+      if (!driven.count(id)) return false;
+  }
+  return true;
+}
+
+static Design design_from_json(const json& netlist, const ReadOptions& options) {
   Design design;
   const json& module = *find_top(netlist, &design.top);
   BitNames names(module);
@@ -428,6 +463,7 @@ static Design design_from_json(const json& netlist) {
     auto constant = [&](long id) -> Lit {
       if (id == kBit0) return kLit0;
       if (id == kBit1) return kLit1;
+      if (options.x_only_from_yosys) return kLit0;  // a don't care of Yosys's, not the source's
       if (x_signals.insert(user).second)
         design.warnings.push_back(where(names.src(root)) + "signal '" + user + "' " +
                                   (root < 0 ? "is undriven or undefined (x)" : "depends on an undefined (x) value") +
@@ -624,8 +660,12 @@ static std::vector<ModuleInfo> hierarchy_from_json(const json& netlist) {
   return out;
 }
 
-Design read_yosys_json_text(const std::string& text, const std::string& path) {
-  return with_parsed_json(text, path, design_from_json);
+Design read_yosys_json_text(const std::string& text, const std::string& path, const ReadOptions& options) {
+  return with_parsed_json(text, path, [&](const json& netlist) { return design_from_json(netlist, options); });
+}
+
+bool source_is_x_free_text(const std::string& text, const std::string& path) {
+  return with_parsed_json(text, path, x_free_from_json);
 }
 
 SourceCells refuse_unsupported_cells_text(const std::string& text, const std::string& path) {
@@ -637,6 +677,12 @@ std::vector<ModuleInfo> module_hierarchy_text(const std::string& text, const std
 }
 
 Design read_yosys_json(const std::string& path) { return read_yosys_json_text(read_file(path), path); }
+
+Design read_yosys_json(const std::string& path, const ReadOptions& options) {
+  return read_yosys_json_text(read_file(path), path, options);
+}
+
+bool source_is_x_free(const std::string& path) { return source_is_x_free_text(read_file(path), path); }
 
 SourceCells refuse_unsupported_cells(const std::string& path) { return refuse_unsupported_cells_text(read_file(path), path); }
 

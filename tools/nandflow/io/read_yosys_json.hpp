@@ -15,6 +15,20 @@ namespace nandflow {
 // any other cell type.
 Design read_yosys_json(const std::string& path);
 
+// How the reader treats x (and z) constants in the netlist.
+struct ReadOptions {
+  // The source has none (source_is_x_free): every x in this netlist is one Yosys's own
+  // passes put where the value cannot matter (opt_dff, say, leaves the data input of a
+  // flip-flop's load mux x in the cases its enable excludes). It is read as 0 with no
+  // warning and is not counted as a don't care of the source's.
+  bool x_only_from_yosys = false;
+};
+Design read_yosys_json(const std::string& path, const ReadOptions& options);
+
+// Whether a netlist (the light elaboration: proc, flatten, no optimisation) has no x or z
+// constant and no undriven bit anywhere: the source then defines every value.
+bool source_is_x_free(const std::string& path);
+
 // What the source is made of, read after proc/flatten/tribuf.
 struct SourceCells {
   // Only single-bit gates and flip-flops (gate-level Verilog, AIGER, BLIF): Yosys's
@@ -33,7 +47,8 @@ std::vector<ModuleInfo> module_hierarchy(const std::string& path);
 
 // The same three readers on JSON text already in memory; `path` names it in messages.
 // Malformed text of any kind is a UserError (the fuzz target tests/fuzz/fuzz_yosys_json.cpp).
-Design read_yosys_json_text(const std::string& text, const std::string& path);
+Design read_yosys_json_text(const std::string& text, const std::string& path, const ReadOptions& options = {});
+bool source_is_x_free_text(const std::string& text, const std::string& path);
 SourceCells refuse_unsupported_cells_text(const std::string& text, const std::string& path);
 std::vector<ModuleInfo> module_hierarchy_text(const std::string& text, const std::string& path);
 
