@@ -26,7 +26,9 @@ struct ReadOptions {
 Design read_yosys_json(const std::string& path, const ReadOptions& options);
 
 // Whether a netlist (the light elaboration: proc, flatten, no optimisation) has no x or z
-// constant and no undriven bit anywhere: the source then defines every value.
+// constant and no undriven bit anywhere: the source then defines every value. Conservative:
+// Yosys's proc also writes x of its own (a memory write port's data when it does not write,
+// a function's temporaries), and a source with those is not called x-free.
 bool source_is_x_free(const std::string& path);
 
 // What the source is made of, read after proc/flatten/tribuf.
