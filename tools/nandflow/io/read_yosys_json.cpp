@@ -676,8 +676,6 @@ std::vector<ModuleInfo> module_hierarchy_text(const std::string& text, const std
   return with_parsed_json(text, path, hierarchy_from_json);
 }
 
-Design read_yosys_json(const std::string& path) { return read_yosys_json_text(read_file(path), path); }
-
 Design read_yosys_json(const std::string& path, const ReadOptions& options) {
   return read_yosys_json_text(read_file(path), path, options);
 }

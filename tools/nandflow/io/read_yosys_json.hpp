@@ -9,12 +9,6 @@
 
 namespace nandflow {
 
-// Reads the top module (the one with the "top" attribute) of a bit-level netlist
-// made of $_AND_, $_NOT_ and the legalised flip-flop and latch cells. Refuses, naming
-// the signal and its source line: unresolved x/z, combinational loops, inout ports and
-// any other cell type.
-Design read_yosys_json(const std::string& path);
-
 // How the reader treats x (and z) constants in the netlist.
 struct ReadOptions {
   // The source has none (source_is_x_free): every x in this netlist is one Yosys's own
@@ -23,7 +17,12 @@ struct ReadOptions {
   // warning and is not counted as a don't care of the source's.
   bool x_only_from_yosys = false;
 };
-Design read_yosys_json(const std::string& path, const ReadOptions& options);
+
+// Reads the top module (the one with the "top" attribute) of a bit-level netlist
+// made of $_AND_, $_NOT_ and the legalised flip-flop and latch cells. Refuses, naming
+// the signal and its source line: unresolved x/z, combinational loops, inout ports and
+// any other cell type.
+Design read_yosys_json(const std::string& path, const ReadOptions& options = {});
 
 // Whether a netlist (the light elaboration: proc, flatten, no optimisation) has no x or z
 // constant and no undriven bit anywhere: the source then defines every value. Conservative:
