@@ -7,9 +7,9 @@ TOP      := diffattn_top
 # The accelerator's units (sim/diffattn/CMakeLists.txt takes every rtl/diffattn/diffattn*.v
 # but the stream wrapper). Listed, not globbed: Yosys's result depends on the reading order.
 DIFFATTN_RTL := $(addprefix $(ROOT)/rtl/diffattn/,diffattn.v diffattn_regs.v diffattn_sequencer.v \
-                diffattn_operands.v diffattn_lanes.v diffattn_score.v diffattn_softmax.v \
-                diffattn_softmax_map.v diffattn_divider.v diffattn_store.v diffattn_rmsnorm.v \
-                diffattn_single_port.v)
+                diffattn_split_sequencer.v diffattn_operands.v diffattn_lanes.v diffattn_mul16.v \
+                diffattn_score.v diffattn_softmax.v diffattn_softmax_map.v diffattn_divider.v \
+                diffattn_store.v diffattn_rmsnorm.v diffattn_single_port.v)
 SOURCES  := $(ROOT)/rtl/soc/uart_rx.v $(ROOT)/rtl/soc/uart_tx.v $(ROOT)/rtl/soc/diffattn_bridge.v \
             $(ROOT)/rtl/soc/diffattn_top.v $(DIFFATTN_RTL)
 DEFINES  := -DDIFFATTN_TABLES=\"$(ROOT)/rtl/diffattn/tables\" -DDESIGN_HAS_UART_RX
@@ -24,10 +24,12 @@ ICE40_LANES = 2
 ICE40_NARROW = 0
 ifeq ($(BOARD),icebreaker)
 PLL_MHZ ?= 36
-# 8 narrow (8 x 8) lanes, two per DSP: the UP5K's 8 DSPs hold them in 4, the score unit,
-# lambda a2 and the two maps' p r in the other 4
-ICE40_LANES = 8
+# DOT and OUT on lanes of their own, side by side (SPLIT): 6 narrow (8 x 8) DOT lanes, two
+# per DSP, in 3 of the UP5K's 8 DSPs; 4 OUT lanes (16 x 16) in 4, which the softmax unit
+# borrows for its products between rows; the score unit's multiplier in the last
+ICE40_LANES = 6
 ICE40_NARROW = 1
+PARAMS += -set SPLIT 1 -set OUT_LANES 4
 DEFINES += -DDIFFATTN_SB_MAC16
 # O in two of the UP5K's SPRAMs and Q in a third, which leaves the block RAMs to K, V and the
 # softmax: heads up to N = 128

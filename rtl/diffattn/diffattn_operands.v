@@ -4,9 +4,10 @@
 //   DOT   the lanes take element k of H = LANES / 2 consecutive keys j .. j + H - 1 of each
 //         map and q_ik: K is kept in H banks, key j in bank j mod H, so the group's keys
 //         come from different banks in the same cycle; q_ik is one read that every lane of
-//         its map shares. (Two banks share a memory of 16-bit words: below.)
-//   OUT   the lanes take LANES consecutive columns oc .. oc + LANES - 1 of one key's value
-//         row: V is kept in LANES banks, column c in bank c mod LANES.
+//         its map shares. (A bank keeps both maps' keys, in 16-bit words: below.)
+//   OUT   the lanes take VLANES consecutive columns oc .. oc + VLANES - 1 of one key's value
+//         row: V is kept in VLANES banks, column c in bank c mod VLANES. (VLANES = LANES,
+//         unless OUT has lanes of its own.)
 //
 // Reads are synchronous (an address in one cycle, its data in the next), as block RAM is.
 `default_nettype none
@@ -14,7 +15,8 @@ module diffattn_operands #(
     parameter NMAX = 64,
     parameter DMAX = 16,
     parameter DVMAX = 16,
-    parameter LANES = 2,
+    parameter LANES = 2,       // DOT's lanes: H = LANES / 2 keys a group
+    parameter VLANES = LANES,  // OUT's lanes: columns a cycle
     parameter Q_SPRAM = 0      // Q in the iCE40 UP5K's single-port SPRAM (synth_ice40 -spram)
 ) (
     input  wire        clk,
@@ -30,6 +32,7 @@ module diffattn_operands #(
     input  wire                                 dot_issue,
     input  wire [$clog2(NMAX):0]                i,
     input  wire [$clog2(NMAX):0]                j,
+    input  wire [$clog2(NMAX):0]                group,   // j / H (used when H is not a power of two)
     input  wire [$clog2(DMAX > LANES ? DMAX : LANES):0] k,
     // OUT: key oj's values in the columns from oc.
     input  wire                                 out_issue,
@@ -40,15 +43,16 @@ module diffattn_operands #(
     output wire signed [7:0]       q2,
     output wire [8*(LANES/2)-1:0]  k1,   // key j + h in byte h
     output wire [8*(LANES/2)-1:0]  k2,
-    output wire [8*LANES-1:0]      v     // column oc + l in byte l
+    output wire [8*VLANES-1:0]     v     // column oc + l in byte l
 );
   localparam H     = LANES / 2;
   localparam NB    = $clog2(NMAX);
   localparam QKB   = $clog2(NMAX * DMAX);
   localparam VB    = $clog2(NMAX * DVMAX);
-  localparam KBANK = NMAX / H * DMAX;        // entries of one K bank
+  localparam KGROUPS = (NMAX + H - 1) / H;  // groups of H keys
+  localparam KBANK = KGROUPS * DMAX;        // entries of one K bank
   localparam KBB   = KBANK > 1 ? $clog2(KBANK) : 1;
-  localparam VBANK = NMAX * DVMAX / LANES;   // entries of one V bank
+  localparam VBANK = NMAX * DVMAX / VLANES;  // entries of one V bank
   localparam VBB   = VBANK > 1 ? $clog2(VBANK) : 1;
 
   // Q: both maps in one memory of 16-bit words, row-major, q1 in the low byte: one port,
@@ -62,46 +66,82 @@ module diffattn_operands #(
       .rdata(q_read));
   assign {q2, q1} = q_read;
 
-  // Where a bus write goes: K row r to bank r mod H, V column c to bank c mod LANES.
-  wire [NB-1:0]  bus_row    = bus_addr[QKB-1:0] / DMAX;
-  wire [KBB-1:0] bus_k_addr = (bus_row / H) * DMAX + bus_addr[QKB-1:0] % DMAX;
-  wire [VBB-1:0] bus_v_addr = bus_addr[VB-1:0] / LANES;
+  // Where a bus write goes: V column c to bank c mod VLANES; K row r to bank r mod H, at
+  // (r div H) DMAX + its column. For an H that is not a power of two, r div H is (r M) >> S
+  // with M = ceil(2^S / H): exact for every r < 2^NB when S = NB + log2(H) rounded up (as
+  // M H - 2^S < H <= 2^(S - NB)), and r M is shifted adds of r (M is a constant), not a
+  // divider. For a power of two it is a shift. K writes take two registers on their way
+  // (the row, then its bank and address), for the clock: a byte is in place two cycles after
+  // its bus write, before a head started by the next bus write reads K.
+  localparam KS = NB + $clog2(H > 1 ? H : 2);
+  localparam [KS:0] KM = ((1 << KS) + H - 1) / H;
+  function [NB+KS:0] times_km(input [NB-1:0] x);
+    integer t;
+    begin
+      times_km = 0;
+      for (t = 0; t <= KS; t = t + 1)
+        if (KM[t]) times_km = times_km + ({{(KS+1){1'b0}}, x} << t);
+    end
+  endfunction
+  function [NB-1:0] times_h(input [NB-1:0] x);
+    integer t;
+    begin
+      times_h = 0;
+      for (t = 0; t < 32; t = t + 1)
+        if ((H >> t) & 1) times_h = times_h + (x << t);
+    end
+  endfunction
+  reg            k_bus1 = 1'b0, k_bus2 = 1'b0, k_write1 = 1'b0, k_write2 = 1'b0;
+  reg [NB-1:0]   k_bus_row;
+  reg [KBB-1:0]  k_bus_col;
+  reg [7:0]      k_bus_byte, k_write_byte;
+  wire [NB+KS:0] row_km  = times_km(k_bus_row);
+  wire [NB-1:0]  row_div = row_km[KS +: NB];
+  reg [NB-1:0]   k_write_bank;
+  reg [KBB-1:0]  k_write_addr;
+  always @(posedge clk) begin
+    {k_bus1, k_bus2} <= {write_k1, write_k2};
+    k_bus_row <= bus_addr[QKB-1:0] / DMAX;
+    k_bus_col <= bus_addr[QKB-1:0] % DMAX;
+    k_bus_byte <= bus_byte;
+    {k_write1, k_write2} <= {k_bus1, k_bus2};
+    k_write_bank <= k_bus_row - times_h(row_div);
+    k_write_addr <= row_div * DMAX + k_bus_col;
+    k_write_byte <= k_bus_byte;
+  end
+  wire [VBB-1:0] bus_v_addr = bus_addr[VB-1:0] / VLANES;
   // Where a read comes from: the group's row of banks, element k; key oj's columns from oc.
-  wire [KBB-1:0] k_addr = (j / H) * DMAX + k;
-  wire [VBB-1:0] v_addr = oj * (DVMAX / LANES) + oc / LANES;
+  // (j / H is a shift when H is a power of two; otherwise the sequencer counts the groups.)
+  wire [NB:0]    k_group = (H & (H - 1)) == 0 ? j / H : group;
+  wire [KBB-1:0] k_addr = k_group * DMAX + k;
+  wire [VBB-1:0] v_addr = oj * (DVMAX / VLANES) + oc / VLANES;
 
-  // Banks in pairs: two banks share one memory of 16-bit words (the even bank in the low
-  // byte), which one block RAM holds where one bank alone would leave half of it empty (the
-  // UP5K's 256 x 16 mode). A bus write writes one byte of a word; a read reads both banks.
+  // K: bank h holds both maps' elements of its keys in one memory of 16-bit words (k1 in the
+  // low byte), which one block RAM holds where an 8-bit bank would leave half of it empty
+  // (the UP5K's 256 x 16 mode). V: two banks share a memory of 16-bit words (the even bank in
+  // the low byte). A bus write writes one byte of a word; a read reads the whole word.
   // Writes come only while idle and reads only while busy, so no read sees a write.
-  localparam KP = H > 1 ? 2 : 1;             // K banks per memory
-  localparam VP = LANES > 1 ? 2 : 1;         // V banks per memory
+  localparam VP = VLANES > 1 ? 2 : 1;        // V banks per memory
   genvar g;
   integer b;
   generate
-    for (g = 0; g < H / KP; g = g + 1) begin : k_bank
-      (* no_rw_check *) reg [8*KP-1:0] k1_mem [0:KBANK-1];
-      (* no_rw_check *) reg [8*KP-1:0] k2_mem [0:KBANK-1];
-      reg [8*KP-1:0] k1_data, k2_data;
+    for (g = 0; g < H; g = g + 1) begin : k_bank
+      (* no_rw_check *) reg [15:0] k_mem [0:KBANK-1];
+      reg [15:0] k_data;
       always @(posedge clk) begin
-        for (b = 0; b < KP; b = b + 1) begin
-          if (write_k1 && bus_row % H == KP * g + b) k1_mem[bus_k_addr][8*b +: 8] <= bus_byte;
-          if (write_k2 && bus_row % H == KP * g + b) k2_mem[bus_k_addr][8*b +: 8] <= bus_byte;
-        end
-        if (dot_issue) begin
-          k1_data <= k1_mem[k_addr];
-          k2_data <= k2_mem[k_addr];
-        end
+        if (k_write1 && k_write_bank == g) k_mem[k_write_addr][7:0] <= k_write_byte;
+        if (k_write2 && k_write_bank == g) k_mem[k_write_addr][15:8] <= k_write_byte;
+        if (dot_issue) k_data <= k_mem[k_addr];
       end
-      assign k1[8*KP*g +: 8*KP] = k1_data;
-      assign k2[8*KP*g +: 8*KP] = k2_data;
+      assign k1[8*g +: 8] = k_data[7:0];
+      assign k2[8*g +: 8] = k_data[15:8];
     end
-    for (g = 0; g < LANES / VP; g = g + 1) begin : v_bank
+    for (g = 0; g < VLANES / VP; g = g + 1) begin : v_bank
       (* no_rw_check *) reg [8*VP-1:0] v_mem [0:VBANK-1];
       reg [8*VP-1:0] v_data;
       always @(posedge clk) begin
         for (b = 0; b < VP; b = b + 1)
-          if (write_v && bus_addr[VB-1:0] % LANES == VP * g + b) v_mem[bus_v_addr][8*b +: 8] <= bus_byte;
+          if (write_v && bus_addr[VB-1:0] % VLANES == VP * g + b) v_mem[bus_v_addr][8*b +: 8] <= bus_byte;
         if (out_issue) v_data <= v_mem[v_addr];
       end
       assign v[8*VP*g +: 8*VP] = v_data;

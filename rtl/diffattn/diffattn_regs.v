@@ -12,7 +12,8 @@ module diffattn_regs #(
     parameter DVMAX = 16,
     parameter LANES = 2,
     parameter NARROW = 0,
-    parameter HAS_NORM = 1
+    parameter HAS_NORM = 1,
+    parameter OUT_LANES = 0            // SPLIT builds: OUT's lanes (LANES are DOT's); else 0
 ) (
     input  wire        clk,
     input  wire        bus_write,
@@ -66,7 +67,7 @@ module diffattn_regs #(
   localparam REG_NMAX        = 4'hB;  // read only from here on: how it was built
   localparam REG_DMAX        = 4'hC;
   localparam REG_DVMAX       = 4'hD;
-  localparam REG_LANES       = 4'hE;  // bits 7..0 LANES, bit 8 NARROW
+  localparam REG_LANES       = 4'hE;  // bits 7..0 LANES, bit 8 NARROW, bits 23..16 OUT_LANES (SPLIT)
   localparam REG_HAS_NORM    = 4'hF;
 
   wire [3:0] region = bus_addr[19:16];
@@ -110,7 +111,7 @@ module diffattn_regs #(
       info <= is_reg(bus_addr, REG_NMAX)     ? NMAX :
               is_reg(bus_addr, REG_DMAX)     ? DMAX :
               is_reg(bus_addr, REG_DVMAX)    ? DVMAX :
-              is_reg(bus_addr, REG_LANES)    ? LANES + (NARROW != 0 ? 256 : 0) :
+              is_reg(bus_addr, REG_LANES)    ? LANES + (NARROW != 0 ? 256 : 0) + (OUT_LANES << 16) :
               is_reg(bus_addr, REG_HAS_NORM) ? HAS_NORM : 32'd0;
     end
   assign bus_rdata = read_o ? o_data : read_status ? {30'd0, done, busy} : info;

@@ -53,8 +53,17 @@ module diffattn_score #(
   assign max1 = max1_half[t_addr[NB]];
   assign max2 = max2_half[t_addr[NB]];
 
-  // The group's dot products still to score, the next in the low word of each map's half.
-  reg [32*H-1:0] s1_left, s2_left;
+  // The group's dot products still to score, the next in the low SW bits of each map's (a
+  // dot product needs no more: |s| <= d 2^14).
+  reg  [SW*H-1:0] s1_left, s2_left;
+  wire [SW*H-1:0] group_s1, group_s2;
+  genvar g;
+  generate
+    for (g = 0; g < H; g = g + 1) begin : take
+      assign group_s1[SW*g +: SW] = sums[32*g +: SW];
+      assign group_s2[SW*g +: SW] = sums[32*(H+g) +: SW];
+    end
+  endgenerate
   reg [NB:0]     score_j;                // key of the next score
   reg [NB:0]     keys_left = 0;          // keys of the group still to score
   reg            score_map2 = 1'b0;      // this cycle scores map 2
@@ -125,8 +134,8 @@ module diffattn_score #(
     end
     if (keys_left != 0) begin            // the next score enters the multiplier
       if (score_map2) begin
-        s1_left <= s1_left >> 32;
-        s2_left <= s2_left >> 32;
+        s1_left <= s1_left >> SW;
+        s2_left <= s2_left >> SW;
         score_j <= score_j + 1'b1;
         keys_left <= keys_left - 1'b1;
         one_left <= keys_left == 2;
@@ -134,8 +143,8 @@ module diffattn_score #(
       score_map2 <= !score_map2;
     end
     if (group_done) begin
-      s1_left <= sums[32*H-1:0];
-      s2_left <= sums[32*LANES-1:32*H];
+      s1_left <= group_s1;
+      s2_left <= group_s2;
       score_j <= group_j;
       keys_left <= group_keys;
       one_left <= group_keys == 1;

@@ -21,7 +21,9 @@ module diffattn_top #(
     parameter EXP2_TABLE = {`DIFFATTN_TABLES, "/exp2.hex"},
     parameter RSQRT_TABLE = {`DIFFATTN_TABLES, "/rsqrt.hex"},
     parameter O_SPRAM = 0,         // O in the UP5K's SPRAM
-    parameter Q_SPRAM = 0          // Q1 and Q2 in another
+    parameter Q_SPRAM = 0,         // Q1 and Q2 in another
+    parameter SPLIT = 0,           // DOT and OUT on lanes of their own
+    parameter OUT_LANES = 4
 ) (
     input  wire            clk,
     input  wire            uart_rx,
@@ -52,7 +54,8 @@ module diffattn_top #(
       .tx_data(tx_data), .tx_busy(tx_busy), .bus_write(bus_write), .bus_read(bus_read),
       .bus_addr(bus_addr), .bus_wdata(bus_wdata), .bus_rdata(bus_rdata), .busy(busy_seen));
   diffattn #(.NMAX(NMAX), .DMAX(DMAX), .DVMAX(DVMAX), .LANES(LANES), .NARROW(NARROW), .HAS_NORM(HAS_NORM),
-             .EXP2_TABLE(EXP2_TABLE), .RSQRT_TABLE(RSQRT_TABLE), .O_SPRAM(O_SPRAM), .Q_SPRAM(Q_SPRAM)) accelerator (
+             .EXP2_TABLE(EXP2_TABLE), .RSQRT_TABLE(RSQRT_TABLE), .O_SPRAM(O_SPRAM), .Q_SPRAM(Q_SPRAM),
+             .SPLIT(SPLIT), .OUT_LANES(OUT_LANES)) accelerator (
       .clk(clk), .reset(reset), .bus_write(bus_write), .bus_read(bus_read), .bus_addr(bus_addr),
       .bus_wdata(bus_wdata), .bus_rdata(bus_rdata), .busy(busy), .done(done));
 

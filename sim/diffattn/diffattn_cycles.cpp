@@ -1,21 +1,22 @@
 // diffattn-cycles (make bench): cycles per head of rtl/diffattn for N in {16, 64, 256} and
 // d = dv in {16, 64}, measured on the Verilated RTL (built with NMAX 256, DMAX = DVMAX 64, with
-// the lanes of each FPGA configuration: 8 narrow ones for the UP5K, 2 for the HX8K, 16 for the
-// ECP5-25F)
+// the lanes of each FPGA configuration: for the UP5K 6 narrow DOT lanes and 4 OUT lanes side
+// by side (SPLIT), 2 for the HX8K, 16 for the ECP5-25F)
 // and from the formula (head_cycles); the lanes' utilisation; and the throughput at a clock.
 // Writes a Markdown table on stdout. Then, on every build, random heads of every shape up to
 // N = 40 (causal or not, with or without the RMSNorm), each checked against the model and the
 // formula.
-//   diffattn-cycles [--mhz8 F] [--mhz2 F] [--mhz16 F] [--random HEADS]   the builds' clocks
+//   diffattn-cycles [--mhz-up5k F] [--mhz-hx8k F] [--mhz-ecp5 F] [--random HEADS]   the builds' clocks
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <random>
+#include <string>
 
 #include "Vdiffattn_lanes16.h"
 #include "Vdiffattn_lanes2.h"
-#include "Vdiffattn_narrow8.h"
+#include "Vdiffattn_split6.h"
 #include "diffattn_model.hpp"
 #include "verilated.h"
 
@@ -57,9 +58,16 @@ struct Rtl {
   }
 };
 
+// A build's lanes: `lanes` (DOT's too), narrow ones (8 x 8), and OUT's own (SPLIT) or 0.
+struct Lanes {
+  int lanes;
+  bool narrow;
+  int out_lanes;
+};
+
 // One table row per head size: measured, predicted, and what the lanes achieved.
 template <class Model>
-bool measure(const char* configuration, int lanes, bool narrow, double mhz) {
+bool measure(const char* configuration, Lanes l, double mhz) {
   Rtl<Model> rtl;
   rtl.write(0, 0);
   bool all_exact = true;
@@ -68,15 +76,19 @@ bool measure(const char* configuration, int lanes, bool narrow, double mhz) {
       diffattn::Case c = diffattn::gaussian_case(static_cast<unsigned>(n * 100 + d), n, d, d, 0.8, false);
       bool exact = false;
       long cycles = rtl.run(c.fixed, &exact);
-      long formula = diffattn::head_cycles(n, d, d, false, false, lanes, narrow);
+      long formula = diffattn::head_cycles(n, d, d, false, false, l.lanes, l.narrow, l.out_lanes);
       all_exact = all_exact && exact && cycles == formula;
       // Useful multiply-accumulates: both maps' scores (2 N^2 d) and the output (N^2 dv). A
-      // lane's products: one per MAC, but three for an output MAC of a narrow lane (digits).
+      // lane's products: one per MAC, but three for an output MAC of a narrow lane (digits),
+      // which OUT's own lanes (SPLIT) are not.
       double macs = 3.0 * n * n * d;
-      double products = (2.0 + (narrow ? 3 : 1)) * n * n * d;
-      std::printf("| %s | %d%s | %d | %d | %ld | %ld | %.0f | %.2f | %.1f%% | %g | %.2e |\n", configuration, lanes,
-                  narrow ? " narrow" : "", n, d, cycles, formula, macs, macs / cycles,
-                  100.0 * products / (static_cast<double>(lanes) * cycles), mhz, macs / cycles * mhz * 1e6);
+      double products = (2.0 + (l.narrow && l.out_lanes == 0 ? 3 : 1)) * n * n * d;
+      std::string lanes = std::to_string(l.lanes) + (l.narrow ? " narrow" : "");
+      if (l.out_lanes > 0) lanes += " DOT + " + std::to_string(l.out_lanes) + " OUT";
+      std::printf("| %s | %s | %d | %d | %ld | %ld | %.0f | %.2f | %.1f%% | %g | %.2e |\n", configuration,
+                  lanes.c_str(), n, d, cycles, formula, macs, macs / cycles,
+                  100.0 * products / (static_cast<double>(l.lanes + l.out_lanes) * cycles), mhz,
+                  macs / cycles * mhz * 1e6);
     }
   return all_exact;
 }
@@ -84,7 +96,7 @@ bool measure(const char* configuration, int lanes, bool narrow, double mhz) {
 // Random heads of any shape (N 1..40, d and dv 1..64, lambda, causal mask, RMSNorm), each
 // bit-exact and on the formula: the schedule's corner cases at every number of lanes.
 template <class Model>
-bool random_heads(int lanes, bool narrow, int heads, unsigned seed) {
+bool random_heads(Lanes l, int heads, unsigned seed) {
   Rtl<Model> rtl;
   rtl.write(0, 0);
   std::mt19937 rng(seed);
@@ -101,10 +113,10 @@ bool random_heads(int lanes, bool narrow, int heads, unsigned seed) {
     }
     bool exact = false;
     long cycles = rtl.run(c.fixed, &exact);
-    if (!exact || cycles != diffattn::head_cycles(n, d, dv, causal, norm, lanes, narrow)) {
-      std::printf("MISMATCH: %d lanes, N %d, d %d, dv %d, causal %d, RMSNorm %d: %s, %ld cycles, formula %ld\n", lanes, n,
-                  d, dv, causal, norm, exact ? "bit-exact" : "output differs", cycles,
-                  diffattn::head_cycles(n, d, dv, causal, norm, lanes, narrow));
+    long formula = diffattn::head_cycles(n, d, dv, causal, norm, l.lanes, l.narrow, l.out_lanes);
+    if (!exact || cycles != formula) {
+      std::printf("MISMATCH: %d lanes (%d OUT lanes), N %d, d %d, dv %d, causal %d, RMSNorm %d: %s, %ld cycles, formula %ld\n",
+                  l.lanes, l.out_lanes, n, d, dv, causal, norm, exact ? "bit-exact" : "output differs", cycles, formula);
       return false;
     }
   }
@@ -114,32 +126,33 @@ bool random_heads(int lanes, bool narrow, int heads, unsigned seed) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  double mhz8 = 12, mhz2 = 12, mhz16 = 25;
+  double mhz_up5k = 12, mhz_hx8k = 12, mhz_ecp5 = 25;
   int random = 0;
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--mhz8") && i + 1 < argc) {
-      mhz8 = std::atof(argv[++i]);
-    } else if (!std::strcmp(argv[i], "--mhz2") && i + 1 < argc) {
-      mhz2 = std::atof(argv[++i]);
-    } else if (!std::strcmp(argv[i], "--mhz16") && i + 1 < argc) {
-      mhz16 = std::atof(argv[++i]);
+    if (!std::strcmp(argv[i], "--mhz-up5k") && i + 1 < argc) {
+      mhz_up5k = std::atof(argv[++i]);
+    } else if (!std::strcmp(argv[i], "--mhz-hx8k") && i + 1 < argc) {
+      mhz_hx8k = std::atof(argv[++i]);
+    } else if (!std::strcmp(argv[i], "--mhz-ecp5") && i + 1 < argc) {
+      mhz_ecp5 = std::atof(argv[++i]);
     } else if (!std::strcmp(argv[i], "--random") && i + 1 < argc) {
       random = std::atoi(argv[++i]);
     } else {
-      std::printf("usage: diffattn-cycles [--mhz8 F] [--mhz2 F] [--mhz16 F] [--random HEADS]\n");
+      std::printf("usage: diffattn-cycles [--mhz-up5k F] [--mhz-hx8k F] [--mhz-ecp5 F] [--random HEADS]\n");
       return !std::strcmp(argv[i], "--help") ? 0 : 2;
     }
   }
   std::printf("| configuration | lanes | N | d = dv | cycles (RTL) | cycles (formula) | MACs | MACs / cycle | lane utilisation | clock MHz | MAC/s |\n");
   std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-  bool all_exact = measure<Vdiffattn_narrow8>("UP5K (iCEBreaker)", 8, true, mhz8);
-  all_exact = measure<Vdiffattn_lanes2>("HX8K (breakout)", 2, false, mhz2) && all_exact;
-  all_exact = measure<Vdiffattn_lanes16>("ECP5-25F (ULX3S)", 16, false, mhz16) && all_exact;
+  const Lanes up5k{6, true, 4}, hx8k{2, false, 0}, ecp5{16, false, 0};
+  bool all_exact = measure<Vdiffattn_split6>("UP5K (iCEBreaker)", up5k, mhz_up5k);
+  all_exact = measure<Vdiffattn_lanes2>("HX8K (breakout)", hx8k, mhz_hx8k) && all_exact;
+  all_exact = measure<Vdiffattn_lanes16>("ECP5-25F (ULX3S)", ecp5, mhz_ecp5) && all_exact;
   std::printf("\n%s\n", all_exact ? "Every head bit-exact against the model; measured cycles equal the formula."
                                    : "MISMATCH: a head differs from the model or the formula.");
   if (random > 0) {
-    bool ok = random_heads<Vdiffattn_narrow8>(8, true, random, 3) && random_heads<Vdiffattn_lanes2>(2, false, random, 1) &&
-              random_heads<Vdiffattn_lanes16>(16, false, random, 2);
+    bool ok = random_heads<Vdiffattn_split6>(up5k, random, 3) && random_heads<Vdiffattn_lanes2>(hx8k, random, 1) &&
+              random_heads<Vdiffattn_lanes16>(ecp5, random, 2);
     std::printf("\n%d random heads on each build (N 1 to 40, d and dv 1 to 64, causal or not, RMSNorm or not): %s\n",
                 random, ok ? "all bit-exact against the model, cycles equal to the formula" : "MISMATCH (above)");
     all_exact = all_exact && ok;

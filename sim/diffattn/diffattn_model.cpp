@@ -291,7 +291,49 @@ Accuracy compare(const Case& c, const Matrix<std::int32_t>& fixed_out) {
   return a;
 }
 
-long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes, bool narrow) {
+// The split configuration (DOT lanes and OUT lanes of their own, diffattn_split_sequencer):
+// the DOT loop runs DOT(0) DOT(1) ..., DOT(i) waiting until the softmax unit has read row
+// i - 2's scores; the softmax unit takes each row once scored (EXP and DIV), and its W waits
+// until the OUT loop waits for that row; the OUT loop runs W(i) OUT(i) for each row.
+static long split_head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes, int out_lanes) {
+  const long h = lanes / 2, period = std::max(d, lanes);
+  auto keys = [&](int i) -> long { return causal ? i + 1 : n; };
+  auto groups = [&](int i) { return (keys(i) + h - 1) / h; };
+  // Row i scored (the softmax unit may take it), its DOT having begun after cycle r.
+  auto scored = [&](int i, long r) {
+    long in_last = keys(i) - (groups(i) - 1) * h;
+    return r + (groups(i) - 1) * period + d + 2 * in_last + 10;
+  };
+  long store_ready = 0;  // as in the alternating schedule below
+  auto out = [&](int i, long start, bool flush) {
+    long t = start, last_drain = 0, stores = 0;
+    for (int col = 0; col < dv; col += out_lanes) {
+      stores = std::min<long>(out_lanes, dv - col);
+      last_drain = std::max(t + keys(i) + 3, store_ready);
+      store_ready = last_drain + stores;
+      t = last_drain + 1;
+    }
+    return flush ? last_drain + stores + 2 + (norm ? 2 + 20 + 7L * dv : 0) : t;
+  };
+  std::vector<long> read(static_cast<std::size_t>(n));  // the cycle the softmax unit has read row i's scores
+  long dot_row = 1;         // the cycle DOT(i) leaves its set-up state
+  long softmax_idle = 0;    // the softmax unit's first idle cycle
+  long out_wait = 1;        // the first cycle the OUT loop waits for row i
+  for (int i = 0;; ++i) {
+    if (i >= 2) dot_row = std::max(dot_row, read[static_cast<std::size_t>(i - 2)] + 2);
+    long taken = std::max(scored(i, dot_row), softmax_idle);             // softmax_start
+    read[static_cast<std::size_t>(i)] = taken + keys(i) + 7;
+    long w_start = std::max(taken + keys(i) + 47, out_wait + 1);
+    softmax_idle = w_start + keys(i) + 7;                                // row i's weights written
+    long out_start = std::max(out_wait, softmax_idle) + 1;
+    if (i == n - 1) return out(i, out_start, true);
+    out_wait = out(i, out_start, norm);
+    dot_row += 1 + groups(i) * period;                                   // DOT(i + 1)'s set-up
+  }
+}
+
+long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes, bool narrow, int out_lanes) {
+  if (out_lanes > 0) return split_head_cycles(n, d, dv, causal, norm, lanes, out_lanes);
   const long h = lanes / 2, period = std::max(d, lanes), digits = narrow ? 3 : 1;
   auto keys = [&](int i) -> long { return causal ? i + 1 : n; };
   auto groups = [&](int i) { return (keys(i) + h - 1) / h; };

@@ -93,8 +93,10 @@ Matrix<std::int32_t> fixed_attention(const FixedInputs& in, std::vector<RowTrace
 //          more: its multiplier takes 3 cycles a step; the head's last row).
 // The lanes run DOT_0 DOT_1 OUT_0 DOT_2 OUT_1 ... DOT_(n-1) OUT_(n-2) OUT_(n-1), OUT_i waiting
 // until SM_i is done; plus the start cycle. rtl/diffattn/README.md writes it out.
+// out_lanes > 0: the split configuration (SPLIT: `lanes` DOT lanes, out_lanes OUT lanes, the
+// two loops side by side; diffattn_model.cpp, split_head_cycles).
 // Checked against the RTL by diffattn-tb and diffattn-sc on every head they run.
-long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes, bool narrow = false);
+long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes, bool narrow = false, int out_lanes = 0);
 
 // rsqrt(S) for the RMSNorm, as the RTL computes it: S = M 4^k with M in [1, 4) (M in Q2.30),
 // a seed from RSQRT_SEED (rsqrt_seed_table) and two Newton steps y <- y (3 - M y^2) / 2;

@@ -25,8 +25,9 @@
 
 namespace {
 
-constexpr int kNMax = 16, kDMax = 16, kDvMax = 16, kLanes = 8;  // as verilated (CMakeLists.txt),
-constexpr bool kNarrow = true;                                    // 8 x 8 lanes, as the UP5K's
+constexpr int kNMax = 16, kDMax = 16, kDvMax = 16;  // as verilated (CMakeLists.txt), the UP5K's
+constexpr int kLanes = 6, kOutLanes = 4;              // lanes: 6 narrow (8 x 8) DOT lanes, 4 OUT
+constexpr bool kNarrow = true;                        // lanes (SPLIT)
 const sc_core::sc_time kPeriod(10, sc_core::SC_NS);  // 100 MHz
 
 // The RTL as a TLM target: each b_transport is one bus cycle on the Verilated model's pins.
@@ -195,6 +196,22 @@ std::vector<Head> make_heads(int count, unsigned seed) {
     }
     heads.push_back(std::move(h));
   }
+  // The largest outputs: N = NMAX, every value -128 or 127, lambda -2 or just under 2 (the
+  // weights' magnitudes add up to about 3, the OUT lanes' sums near their widest).
+  for (int v : {-128, 127})
+    for (int lambda : {-32768, 32767}) {
+      Head h;
+      h.name = "largest output (v " + std::to_string(v) + ", lambda " + std::to_string(lambda) + ")";
+      h.in.q1 = random_matrix(rng, kNMax, kDMax), h.in.k1 = random_matrix(rng, kNMax, kDMax);
+      h.in.q2 = random_matrix(rng, kNMax, kDMax), h.in.k2 = random_matrix(rng, kNMax, kDMax);
+      h.in.v = diffattn::Matrix<std::int8_t>(kNMax, kDvMax);
+      for (auto& x : h.in.v.data) x = static_cast<std::int8_t>(v);
+      h.in.lambda_q14 = static_cast<std::int16_t>(lambda);
+      int shift = 0;
+      diffattn::score_scale(4.0 / 127, 4.0 / 127, kDMax, &h.in.score_mult, &shift);
+      h.in.score_shift = shift;
+      heads.push_back(std::move(h));
+    }
   return heads;
 }
 
@@ -224,7 +241,7 @@ int sc_main(int argc, char** argv) {
 
   tlm_utils::tlm_quantumkeeper::set_global_quantum(sc_core::sc_time(1, sc_core::SC_US));
   sc_core::sc_clock clk("clk", kPeriod, 0.5, kPeriod / 2, true);  // rising at P/2 + k P, falling at k P
-  diffattn::DiffAttnTlm model("model", kNMax, kDMax, kDvMax, kLanes, kNarrow, kPeriod);
+  diffattn::DiffAttnTlm model("model", kNMax, kDMax, kDvMax, kLanes, kNarrow, kOutLanes, kPeriod);
   DiffAttnPinBridge bridge("bridge");
   bridge.clk(clk);
   Host tlm_host("tlm_host", work), rtl_host("rtl_host", work);

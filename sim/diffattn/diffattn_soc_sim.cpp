@@ -1,5 +1,5 @@
 // diffattn-soc-sim: the accelerator SoC (rtl/soc/diffattn_top.v, as built for the
-// iCEBreaker: NMAX 128, DMAX = DVMAX 16, 8 narrow lanes, 12 MHz, 1 Mbaud) in Verilator, behind a
+// iCEBreaker: NMAX 128, DMAX = DVMAX 16, 6 narrow DOT lanes and 4 OUT lanes, 12 MHz, 1 Mbaud) in Verilator, behind a
 // pseudo-terminal: the host talks to it exactly as to a board's serial port.
 //   diffattn-soc-sim [--link PATH] [--seconds S] [--hold-ms T]
 // Prints the terminal's path (and makes PATH a symbolic link to it), then runs until it is

@@ -5,7 +5,7 @@
 namespace diffattn {
 
 DiffAttnTlm::DiffAttnTlm(sc_core::sc_module_name name, int nmax, int dmax, int dvmax, int lanes, bool narrow,
-                         sc_core::sc_time period)
+                         int out_lanes, sc_core::sc_time period)
     : sc_core::sc_module(name),
       socket("socket"),
       nmax_(nmax),
@@ -13,6 +13,7 @@ DiffAttnTlm::DiffAttnTlm(sc_core::sc_module_name name, int nmax, int dmax, int d
       dvmax_(dvmax),
       lanes_(lanes),
       narrow_(narrow),
+      out_lanes_(out_lanes),
       period_(period),
       q1_(static_cast<std::size_t>(nmax * dmax)),
       k1_(q1_.size()),
@@ -81,7 +82,7 @@ void DiffAttnTlm::write(std::uint32_t word, std::uint32_t data, const sc_core::s
             for (int r = 0; r < n; ++r)
               for (int c = 0; c < dv; ++c) o_[static_cast<std::size_t>(r * dvmax_ + c)] = out.at(r, c);
             started_ = true;
-            done_at_ = at + head_cycles(n, d, dv, in.causal, in.norm, lanes_, narrow_) * period_;
+            done_at_ = at + head_cycles(n, d, dv, in.causal, in.norm, lanes_, narrow_, out_lanes_) * period_;
             ++heads_;
           }
           break;
@@ -117,7 +118,7 @@ std::uint32_t DiffAttnTlm::read(std::uint32_t word, const sc_core::sc_time& end)
     case reg::kNMax: return static_cast<std::uint32_t>(nmax_);
     case reg::kDMax: return static_cast<std::uint32_t>(dmax_);
     case reg::kDvMax: return static_cast<std::uint32_t>(dvmax_);
-    case reg::kLanes: return static_cast<std::uint32_t>(lanes_ + (narrow_ ? 256 : 0));
+    case reg::kLanes: return static_cast<std::uint32_t>(lanes_ + (narrow_ ? 256 : 0) + (out_lanes_ << 16));
     case reg::kHasNorm: return 1;  // the RTL it stands for is built with the RMSNorm
     default: return 0;
   }

@@ -25,8 +25,9 @@ class DiffAttnTlm : public sc_core::sc_module {
  public:
   tlm_utils::simple_target_socket<DiffAttnTlm> socket;
 
-  // The synthesis parameters of the RTL it stands for (narrow: NARROW = 1), and its clock period.
-  DiffAttnTlm(sc_core::sc_module_name name, int nmax, int dmax, int dvmax, int lanes, bool narrow,
+  // The synthesis parameters of the RTL it stands for (narrow: NARROW = 1; out_lanes: OUT_LANES
+  // of a SPLIT build, else 0), and its clock period.
+  DiffAttnTlm(sc_core::sc_module_name name, int nmax, int dmax, int dvmax, int lanes, bool narrow, int out_lanes,
               sc_core::sc_time period);
 
   long heads_run() const { return heads_; }
@@ -42,6 +43,7 @@ class DiffAttnTlm : public sc_core::sc_module {
 
   const int nmax_, dmax_, dvmax_, lanes_;
   const bool narrow_;
+  const int out_lanes_;
   const sc_core::sc_time period_;
   std::uint32_t n_ = 0, d_ = 0, dv_ = 0, score_mult_ = 0, score_shift_ = 0, causal_ = 0, norm_ = 0, eps_ = 0;
   std::int16_t lambda_ = 0;

@@ -14,7 +14,9 @@ for _ in $(seq 100); do [ -e "$work/tty" ] && break; sleep 0.1; done
 [ -e "$work/tty" ] || { echo "FAIL: diffattn-soc-sim did not start"; cat "$work/sim.log"; exit 1; }
 fail() { echo "FAIL: $*"; exit 1; }
 
-"$host" --port "$work/tty" --cases 12 --seed 3 || fail "random heads"
+"$host" --port "$work/tty" --cases 12 --seed 3 | tee "$work/random.log"; [ "${PIPESTATUS[0]}" = 0 ] || fail "random heads"
+# The SoC is the iCEBreaker's build, and the host reads how it was built from it.
+grep -q "NMAX 128, DMAX 16, DVMAX 16, 6 narrow DOT lanes and 4 OUT lanes" "$work/random.log" || fail "the layout line: $(head -1 "$work/random.log")"
 "$host" --port "$work/tty" --cases 2 --seed 4 --causal --n 128 --d 16 --dv 16 || fail "causal heads of the largest size"
 "$host" --port "$work/tty" --cases 2 --seed 5 --lambda -0.5 || fail "negative lambda"
 "$host" --port "$work/tty" --cases 1 --n 129 >"$work/big.log" 2>&1 && fail "a head larger than NMAX ran"

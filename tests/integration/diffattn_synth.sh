@@ -30,13 +30,16 @@ for lim in limits:
     assert prefix not in ("SB_MAC16", "MULT18X18D", "SB_RAM40", "DP16KD", "SB_SPRAM") or n > 0, f"{name}: no {prefix}: not inferred"
 PY
 }
-# UP5K: eight narrow (8 x 8) MAC lanes, two per DSP, on 4 of its DSPs, the score unit, lambda
-# a2 and the maps' p r on the other 4 (all 8); N up to 128, with O in two of its four SPRAMs
-# and Q in a third (O_SPRAM, Q_SPRAM, synth_ice40 -spram), the other buffers in 24 of its 30
-# block RAMs (K and V two banks to a block RAM), and the RMSNorm's wide multiplier left out. ECP5-25F: sixteen lanes and the RMSNorm, 24 of its 28 multipliers.
-synth up5k "-set NMAX 128 -set DMAX 16 -set DVMAX 16 -set LANES 8 -set NARROW 1 -set HAS_NORM 0 -set O_SPRAM 1 -set Q_SPRAM 1" \
+# UP5K (the iCEBreaker build): DOT and OUT on lanes of their own (SPLIT), six narrow (8 x 8)
+# DOT lanes two per DSP on 3 of its DSPs, four 16 x 16 OUT lanes on 4 (which the softmax unit
+# borrows for lambda a2 and the maps' p r), the score unit's multiplier on the last (all 8);
+# N up to 128, with O in two of its four SPRAMs and Q in a third (O_SPRAM, Q_SPRAM,
+# synth_ice40 -spram), the other buffers in 25 of its 30 block RAMs (K three banks of both
+# maps, V two banks to a block RAM), and the RMSNorm's wide multiplier left out. ECP5-25F:
+# sixteen lanes and the RMSNorm, 24 of its 28 multipliers.
+synth up5k "-set NMAX 128 -set DMAX 16 -set DVMAX 16 -set LANES 6 -set NARROW 1 -set SPLIT 1 -set OUT_LANES 4 -set HAS_NORM 0 -set O_SPRAM 1 -set Q_SPRAM 1" \
   "synth_ice40 -dsp -spram" -DDIFFATTN_SB_MAC16
-limits up5k SB_LUT4=5280 SB_MAC16==8 SB_RAM40=24 SB_SPRAM=3
+limits up5k SB_LUT4=5280 SB_MAC16==8 SB_RAM40=25 SB_SPRAM=3
 synth ecp5_25f "-set NMAX 128 -set DMAX 32 -set DVMAX 32 -set LANES 16" "synth_ecp5"
 limits ecp5_25f LUT4=24288 MULT18X18D=28 DP16KD=56
-echo "ok   UP5K (N 128, d 16, dv 16, 8 narrow lanes, all 8 DSPs, no RMSNorm) and ECP5-25F (N 128, d 32, dv 32, 16 lanes, RMSNorm) configurations fit"
+echo "ok   UP5K (N 128, d 16, dv 16, 6 narrow DOT lanes and 4 OUT lanes, all 8 DSPs, no RMSNorm) and ECP5-25F (N 128, d 32, dv 32, 16 lanes, RMSNorm) configurations fit"

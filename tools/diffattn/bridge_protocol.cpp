@@ -60,7 +60,7 @@ Layout read_layout(Link& link) {
   std::vector<std::uint32_t> w = read_all(link, reg::kNMax, 5);
   if (w.size() != 5) throw std::runtime_error("no answer to the parameter registers");
   Layout l{static_cast<int>(w[0]), static_cast<int>(w[1]), static_cast<int>(w[2]), static_cast<int>(w[3] & 0xff),
-           w[4] != 0, (w[3] >> 8 & 1) != 0};
+           w[4] != 0, (w[3] >> 8 & 1) != 0, static_cast<int>(w[3] >> 16 & 0xff)};
   if (l.nmax < 1 || l.nmax > 4096 || l.dmax < 1 || l.dmax > 1024 || l.dvmax < 1 || l.dvmax > 1024)
     throw std::runtime_error("the parameter registers read NMAX " + std::to_string(l.nmax) + ", DMAX " +
                              std::to_string(l.dmax) + ", DVMAX " + std::to_string(l.dvmax) +

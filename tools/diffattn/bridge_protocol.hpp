@@ -37,6 +37,7 @@ struct Layout {
   int nmax = 64, dmax = 16, dvmax = 16, lanes = 2;
   bool has_norm = false;
   bool narrow = false;  // 8 x 8 lanes (bit 8 of the LANES register)
+  int out_lanes = 0;    // SPLIT builds: OUT's own lanes, `lanes` being DOT's (bits 23..16)
 };
 Layout read_layout(Link& link);
 
