@@ -7,7 +7,8 @@ TOP      := diffattn_top
 # The accelerator's units (sim/diffattn/CMakeLists.txt takes every rtl/diffattn/diffattn*.v
 # but the stream wrapper). Listed, not globbed: Yosys's result depends on the reading order.
 DIFFATTN_RTL := $(addprefix $(ROOT)/rtl/diffattn/,diffattn.v diffattn_regs.v diffattn_sequencer.v \
-                diffattn_split_sequencer.v diffattn_operands.v diffattn_lanes.v diffattn_mul16.v \
+                diffattn_split_sequencer.v diffattn_dot_row.v diffattn_out_row.v \
+                diffattn_operands.v diffattn_lanes.v diffattn_mul16.v \
                 diffattn_score.v diffattn_softmax.v diffattn_softmax_map.v diffattn_divider.v \
                 diffattn_store.v diffattn_rmsnorm.v diffattn_single_port.v)
 SOURCES  := $(ROOT)/rtl/soc/uart_rx.v $(ROOT)/rtl/soc/uart_tx.v $(ROOT)/rtl/soc/diffattn_bridge.v \

@@ -6,12 +6,16 @@
 // This top level only wires the units together, each in its own file:
 //   diffattn_regs       the register interface and register map (the bus)
 //   diffattn_sequencer  the row loop: the lanes alternate DOT(i + 1) and OUT(i), the softmax
-//                       unit works on row i + 1 beside them
+//                       unit works on row i + 1 beside them; or, SPLIT,
+//   diffattn_split_sequencer  DOT lanes and OUT lanes of their own, their loops side by side
+//                       (both sequencers run a row's jobs with diffattn_dot_row and
+//                       diffattn_out_row)
 //   diffattn_operands   Q, K and V in block RAM, banked so the lanes read them in one cycle
-//   diffattn_lanes      the LANES multiply-accumulate lanes
+//   diffattn_lanes      the multiply-accumulate lanes (LANES; SPLIT: and OUT_LANES more)
 //   diffattn_score      the score unit: dot products to scores, the row maxima (two rows)
 //   diffattn_softmax    the softmax unit: scores to difference weights (EXP, DIV, W), with
-//                       diffattn_softmax_map (one map's probabilities) and diffattn_divider
+//                       diffattn_softmax_map (one map's probabilities), diffattn_divider and
+//                       diffattn_mul16 (its multipliers, unless it borrows the OUT lanes')
 //   diffattn_store      the store unit and O
 //   diffattn_rmsnorm    the optional headwise RMSNorm (HAS_NORM)
 // A row's work flows sequencer -> operands -> lanes -> score -> softmax -> (weights) ->
@@ -105,7 +109,7 @@ module diffattn #(
   wire [95:0]        softmax_mul_p;
   diffattn_operands #(.NMAX(NMAX), .DMAX(DMAX), .DVMAX(DVMAX), .LANES(LANES), .VLANES(OL),
                       .Q_SPRAM(Q_SPRAM)) operands (
-      .clk(clk), .write_q1(write_q1), .write_k1(write_k1), .write_q2(write_q2),
+      .clk(clk), .busy(busy), .write_q1(write_q1), .write_k1(write_k1), .write_q2(write_q2),
       .write_k2(write_k2), .write_v(write_v), .bus_addr(bus_addr), .bus_byte(bus_wdata[7:0]),
       .dot_issue(dot_issue), .i(i), .j(j), .group(group), .k(k), .out_issue(out_issue),
       .oj(oj), .oc(oc), .q1(q1), .q2(q2), .k1(k1), .k2(k2), .v(v));

@@ -20,6 +20,7 @@ module diffattn_operands #(
     parameter Q_SPRAM = 0      // Q in the iCE40 UP5K's single-port SPRAM (synth_ice40 -spram)
 ) (
     input  wire        clk,
+    input  wire        busy,   // a head runs (the sequencer's register): Q's port is DOT's
     // Bus writes (while idle): the element at bus_addr's low bits, int8 in the data's low byte.
     input  wire        write_q1,
     input  wire        write_k1,
@@ -62,7 +63,7 @@ module diffattn_operands #(
   wire [15:0]    q_read;
   diffattn_single_port #(.WORDS(NMAX * DMAX), .WIDTH(16), .HUGE(Q_SPRAM)) q_mem (
       .clk(clk), .write_bytes({write_q2, write_q1}),
-      .addr(write_q1 || write_q2 ? bus_addr[QKB-1:0] : q_addr), .wdata({bus_byte, bus_byte}),
+      .addr(busy ? q_addr : bus_addr[QKB-1:0]), .wdata({bus_byte, bus_byte}),
       .rdata(q_read));
   assign {q2, q1} = q_read;
 

@@ -27,7 +27,7 @@ module diffattn_split_sequencer #(
     input  wire                     clk,
     input  wire                     reset,
     input  wire                     start,
-    output wire                     busy,
+    output reg                      busy = 1'b0,  // a register: it gates the bus across the chip
     output reg                      done,
     input  wire [$clog2(NMAX):0]    n,
     input  wire [$clog2(DMAX):0]    d,
@@ -37,15 +37,15 @@ module diffattn_split_sequencer #(
     // DOT: element k of row i against the group of keys from j (the group-th of the row).
     output wire                     dot_issue,
     output reg  [$clog2(NMAX):0]    i,
-    output reg  [$clog2(NMAX):0]    j,
-    output reg  [$clog2(NMAX):0]    group,
-    output reg  [$clog2(DMAX > LANES ? DMAX : LANES):0] k,
+    output wire [$clog2(NMAX):0]    j,
+    output wire [$clog2(NMAX):0]    group,
+    output wire [$clog2(DMAX > LANES ? DMAX : LANES):0] k,
     output wire                     dot_first,    // the group's first element
     output wire                     dot_last,     // the group's last element
     output wire [$clog2(NMAX):0]    group_keys,   // the group's real keys (<= last)
     output wire                     row_end,      // the group is the row's last
     input  wire                     row_scored,   // the score unit wrote a row's last score
-    // The softmax unit takes row sm_row (its last key, its half of the buffers); its W waits
+    // The softmax unit takes row sm_row (its last key, its half of the buffers), and its W waits
     // for w_allowed (the OUT lanes are free and the OUT loop waits for that row).
     output wire                     softmax_start,
     output wire [$clog2(NMAX):0]    softmax_last,
@@ -56,9 +56,9 @@ module diffattn_split_sequencer #(
     output wire                     w_allowed,
     // OUT: key oj of row oi, the columns from oc.
     output wire                     out_issue,
-    output reg  [$clog2(NMAX):0]    oi,
-    output reg  [$clog2(NMAX):0]    oj,
-    output reg  [$clog2(DMAX > DVMAX ? DMAX : DVMAX):0] oc,
+    output wire [$clog2(NMAX):0]    oi,
+    output wire [$clog2(NMAX):0]    oj,
+    output wire [$clog2(DMAX > DVMAX ? DMAX : DVMAX):0] oc,
     output wire                     out_first,    // a pass's first key
     input  wire                     out_lanes_empty,
     // The store unit takes a pass's sums (pass_cols of them, from column oc).
@@ -70,47 +70,31 @@ module diffattn_split_sequencer #(
     output wire                     norm_start,
     input  wire                     norm_finishing
 );
-  localparam H  = LANES / 2;
   localparam NB = $clog2(NMAX);
-  localparam CB = $clog2(DMAX > DVMAX ? DMAX : DVMAX);
-  localparam PB = $clog2(DMAX > LANES ? DMAX : LANES);
 
-  // ---- the DOT loop ----
+  // ---- the DOT loop: DOT(0), DOT(1), ... (diffattn_dot_row) ----
   localparam D_IDLE = 2'd0, D_ROW = 2'd1, D_DOT = 2'd2;
   reg [1:0]  dot_state = D_IDLE;
-  reg [PB:0] period_last;                // cycles per group, max(d, LANES), less one
-  reg [NB:0] keys_left;                  // keys from j to the last
   reg        last_row;                   // row i is the head's last
-  assign dot_issue = dot_state == D_DOT && k < d;
-  assign dot_first = k == 0;
-  assign dot_last = dot_issue && k + 1'b1 == d;
-  assign group_keys = keys_left < H ? keys_left : H;
-  assign row_end = keys_left <= H;
-  wire   group_end = k == period_last;
-  wire   dot_done = dot_state == D_DOT && group_end && keys_left <= H;
   // Row i's scores go to half i mod 2, which row i - 2 used: the softmax unit must be done
   // reading row i - 2's (it takes rows in order, one at a time). The test is registered, for
   // the clock: scores_free says so for the row D_ROW has, or in DOT for the next (rows_read
   // only grows, so a value a cycle old may wait a cycle longer, never start too soon).
   reg [NB:0] rows_read;                  // rows whose scores the softmax unit has read
   reg        scores_free = 1'b0;
-  always @(posedge clk)
-    if (start && !busy) scores_free <= 1'b1;     // rows 0 and 1 wait for nothing
-    else scores_free <= dot_state == D_DOT ? i <= rows_read : i <= rows_read + 1'b1;
+  wire       dot_go = dot_state == D_ROW && scores_free;
+  wire       dot_finishing;
+  diffattn_dot_row #(.NMAX(NMAX), .DMAX(DMAX), .LANES(LANES)) dot (
+      .clk(clk), .reset(reset), .go(dot_go), .row(i), .n(n), .d(d), .causal(causal),
+      .dot_issue(dot_issue), .j(j), .group(group), .k(k), .dot_first(dot_first),
+      .dot_last(dot_last), .group_keys(group_keys), .row_end(row_end), .finishing(dot_finishing));
 
-  // ---- the OUT loop ----
-  localparam O_IDLE = 3'd0, O_WAIT = 3'd1, O_OUT = 3'd2, O_DRAIN = 3'd3, O_FLUSH = 3'd4, O_NORM = 3'd5;
-  reg [2:0]  out_state = O_IDLE;
+  // ---- the OUT loop: W(0) OUT(0) W(1) OUT(1) ... (diffattn_out_row) ----
+  localparam O_IDLE = 2'd0, O_WAIT = 2'd1, O_ROW = 2'd2;
+  reg [1:0]  out_state = O_IDLE;
   reg [NB:0] out_next;                   // the row OUT takes next
-  reg        out_last_row;               // row oi is the head's last
-  reg [NB:0] out_last;                   // the row's last key
-  reg [CB:0] cols_left;                  // columns from oc to the last
   reg [NB:0] rows_scored;                // rows whose scores are all written
   reg [NB:0] rows_weighted;              // rows whose weights are all written
-  assign busy = out_state != O_IDLE;
-  assign out_issue = out_state == O_OUT;
-  assign out_first = oj == 0;
-
   // The softmax unit takes the rows in order, each once scored; W(r) runs while the OUT loop
   // waits for row r with its lanes empty (the counters never fall behind: rows_scored >=
   // sm_row >= rows_weighted >= out_next, so inequality is the test).
@@ -118,63 +102,46 @@ module diffattn_split_sequencer #(
   assign softmax_last = causal ? sm_row : n - 1'b1;
   wire   weights_ready = rows_weighted != out_next;
   assign w_allowed = out_state == O_WAIT && !weights_ready && out_lanes_empty;
-
-  wire   pass_drained = out_state == O_DRAIN && store_ready && out_lanes_empty;
-  assign pass_done = pass_drained;
-  assign pass_cols = cols_left < OUT_LANES ? cols_left : OUT_LANES;
-  wire   row_stored = out_state == O_FLUSH && store_idle;
-  assign norm_start = row_stored && HAS_NORM != 0 && norm_en;
-
-  // A row's output is done: the head, or the next row.
-  task next_row;
-    begin
-      if (out_last_row) begin
-        done <= 1'b1;
-        out_state <= O_IDLE;
-      end else begin
-        out_next <= out_next + 1'b1;
-        out_state <= O_WAIT;
-      end
-    end
-  endtask
+  wire   out_go = out_state == O_WAIT && weights_ready;
+  wire   out_finishing, out_last_row;
+  /* verilator lint_off PINCONNECTEMPTY */
+  diffattn_out_row #(.NMAX(NMAX), .DMAX(DMAX), .DVMAX(DVMAX), .LANES(OUT_LANES), .NARROW(0),
+                     .HAS_NORM(HAS_NORM)) out (
+      .clk(clk), .reset(reset), .go(out_go), .row(out_next), .n(n), .dv(dv), .causal(causal),
+      .norm_en(norm_en), .out_issue(out_issue), .oi(oi), .oj(oj), .oc(oc), .out_first(out_first),
+      .issue_digit(), .issue_shift(), .lanes_empty(out_lanes_empty),
+      .pass_done(pass_done), .pass_cols(pass_cols), .store_ready(store_ready),
+      .store_idle(store_idle), .norm_start(norm_start), .norm_finishing(norm_finishing),
+      .finishing(out_finishing), .last_row(out_last_row));
+  /* verilator lint_on PINCONNECTEMPTY */
 
   always @(posedge clk) begin
     if (row_scored) rows_scored <= rows_scored + 1'b1;
     if (softmax_start) sm_row <= sm_row + 1'b1;
     if (softmax_finishing) rows_weighted <= rows_weighted + 1'b1;
     if (softmax_scores_read) rows_read <= rows_read + 1'b1;
+    if (start && !busy) scores_free <= 1'b1;     // rows 0 and 1 wait for nothing
+    else scores_free <= dot_state == D_DOT ? i <= rows_read : i <= rows_read + 1'b1;
     if (start && !busy) begin            // a head starts both loops
       i <= 0;
       rows_read <= 0;
       sm_row <= 0;
       rows_scored <= 0;
       rows_weighted <= 0;
-      period_last <= (d > LANES ? d : LANES) - 1'b1;
       out_next <= 0;
       done <= 1'b0;
+      busy <= 1'b1;
       dot_state <= D_ROW;
       out_state <= O_WAIT;
     end else begin
       case (dot_state)
-        D_ROW:
+        D_ROW:                           // DOT(i) begins once its half of the scores is free
           if (scores_free) begin
             last_row <= i + 1'b1 == n;
-            keys_left <= causal ? i + 1'b1 : n;
-            j <= 0;
-            group <= 0;
-            k <= 0;
             dot_state <= D_DOT;
           end
-        // s_j = q_i . k_j, both maps, H keys at a time, one element per cycle.
-        D_DOT: begin
-          k <= k + 1'b1;
-          if (group_end) begin
-            k <= 0;
-            j <= j + H;
-            group <= group + 1'b1;
-            keys_left <= keys_left - H;
-          end
-          if (dot_done) begin
+        D_DOT:
+          if (dot_finishing) begin
             if (last_row) begin
               dot_state <= D_IDLE;
             end else begin
@@ -182,49 +149,22 @@ module diffattn_split_sequencer #(
               dot_state <= D_ROW;
             end
           end
-        end
         default: ;
       endcase
       case (out_state)
         O_WAIT:                          // OUT(out_next) once its weights are written
-          if (weights_ready) begin
-            oi <= out_next;
-            out_last <= causal ? out_next : n - 1'b1;
-            out_last_row <= out_next + 1'b1 == n;
-            oc <= 0;
-            cols_left <= dv;
-            oj <= 0;
-            out_state <= O_OUT;
-          end
-        // O[oi][oc + l] = sum_j w_j V[j][oc + l] in lane l, one key per cycle.
-        O_OUT: begin
-          oj <= oj + 1'b1;
-          if (oj == out_last) out_state <= O_DRAIN;
-        end
-        // The pass's sums go to the store unit once accumulated and the store unit has
-        // finished the previous pass's; then the next pass, or the next row.
-        O_DRAIN:
-          if (pass_drained) begin
-            if (cols_left > OUT_LANES) begin
-              cols_left <= cols_left - OUT_LANES;
-              oc <= oc + OUT_LANES;
-              oj <= 0;
-              out_state <= O_OUT;
-            end else if ((HAS_NORM != 0 && norm_en) || out_last_row) begin
-              out_state <= O_FLUSH;
+          if (weights_ready) out_state <= O_ROW;
+        O_ROW:                           // its passes (and with NORM, or the last row, stored)
+          if (out_finishing) begin
+            if (out_last_row) begin
+              done <= 1'b1;
+              busy <= 1'b0;
+              out_state <= O_IDLE;
             end else begin
-              next_row;
+              out_next <= out_next + 1'b1;
+              out_state <= O_WAIT;
             end
           end
-        // Until the row's last sums are stored (and squared): for the RMSNorm, which reads
-        // them, and at the end of the head.
-        O_FLUSH:
-          if (row_stored) begin
-            if (norm_start) out_state <= O_NORM;
-            else next_row;
-          end
-        O_NORM:
-          if (norm_finishing) next_row;
         default: ;
       endcase
     end
@@ -232,6 +172,7 @@ module diffattn_split_sequencer #(
       dot_state <= D_IDLE;
       out_state <= O_IDLE;
       done <= 1'b0;
+      busy <= 1'b0;
     end
   end
 endmodule
