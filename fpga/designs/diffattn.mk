@@ -1,6 +1,7 @@
 # The differential-attention accelerator behind a serial bridge (rtl/soc/diffattn_top.v;
-# host side: diffattn-host). UP5K: NMAX 128, d and dv up to 16, 8 narrow MAC lanes, no
-# RMSNorm; HX8K: NMAX 64, 2 lanes; ECP5: NMAX 128, d and dv up to 32, 16 lanes and the RMSNorm.
+# host side: diffattn-host). UP5K: NMAX 128, d and dv up to 16, 6 narrow DOT lanes and 4 OUT
+# lanes (SPLIT), no RMSNorm; HX8K: NMAX 64, 2 lanes; ECP5: NMAX 128, d and dv up to 32, 16
+# lanes and the RMSNorm.
 # 1 Mbaud. From the
 # PLL on the iCEBreaker at 36 MHz and on the ULX3S at 40 (a whole number of clocks per bit).
 TOP      := diffattn_top
