@@ -291,90 +291,100 @@ Accuracy compare(const Case& c, const Matrix<std::int32_t>& fixed_out) {
   return a;
 }
 
-// The split configuration (DOT lanes and OUT lanes of their own, diffattn_split_sequencer):
-// the DOT loop runs DOT(0) DOT(1) ..., DOT(i) waiting until the softmax unit has read row
-// i - 2's scores; the softmax unit takes each row once scored (EXP and DIV), and its W waits
-// until the OUT loop waits for that row; the OUT loop runs W(i) OUT(i) for each row.
-static long split_head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes, int out_lanes) {
-  const long h = lanes / 2, period = std::max(d, lanes);
-  auto keys = [&](int i) -> long { return causal ? i + 1 : n; };
-  auto groups = [&](int i) { return (keys(i) + h - 1) / h; };
-  // Row i scored (the softmax unit may take it), its DOT having begun after cycle r.
-  auto scored = [&](int i, long r) {
+namespace {
+
+// The timing pieces both schedules share (rtl/diffattn/README.md): a row's keys and DOT
+// groups, when DOT ends and a row is scored, the softmax unit's steps, and OUT's passes.
+struct RowTiming {
+  int n, d, dv;
+  bool causal, norm;
+  long h, period;      // DOT's keys a group (LANES / 2), cycles a group (max(d, LANES))
+  int out_lanes;       // OUT's columns a pass
+  long digits;         // OUT's sub-passes a pass (3 with narrow lanes, else 1)
+  long store_ready = 0;  // the first cycle at which the store unit has at most one sum left
+
+  long keys(int i) const { return causal ? i + 1 : n; }
+  long groups(int i) const { return (keys(i) + h - 1) / h; }
+  // DOT(i) from cycle r: a set-up cycle and its groups; the lanes' next job begins after.
+  long dot_end(int i, long r) const { return r + 1 + groups(i) * period; }
+  // The first cycle in which the softmax unit may take row i: the last group's c keys are
+  // scored (2 c cycles) behind the lanes' pipeline, and the row's last score is written.
+  long scored(int i, long r) const {
     long in_last = keys(i) - (groups(i) - 1) * h;
     return r + (groups(i) - 1) * period + d + 2 * in_last + 10;
-  };
-  long store_ready = 0;  // as in the alternating schedule below
-  auto out = [&](int i, long start, bool flush) {
+  }
+  // The softmax unit's steps, from the cycle after it takes a row: EXP (the row's scores are
+  // read by its end), DIV, W (the weights are written by its end).
+  long exp(int i) const { return keys(i) + 7; }
+  static constexpr long kDiv = 39;
+  long weights(int i) const { return keys(i) + 7; }
+  // OUT(i) from cycle `start`: a pass's sums go to the store unit when the lanes have drained
+  // (digits L + 3 cycles after the pass began) and the store unit has at most one sum left; it
+  // then stores one per cycle. The next job begins after the last hand-over, or, when the row
+  // must be stored first (the RMSNorm reads it; the head's last row), once the store unit is
+  // idle.
+  long out(int i, long start, bool flush) {
     long t = start, last_drain = 0, stores = 0;
     for (int col = 0; col < dv; col += out_lanes) {
-      stores = std::min<long>(out_lanes, dv - col);
-      last_drain = std::max(t + keys(i) + 3, store_ready);
+      stores = std::min(out_lanes, dv - col);
+      last_drain = std::max(t + digits * keys(i) + 3, store_ready);
       store_ready = last_drain + stores;
       t = last_drain + 1;
     }
     return flush ? last_drain + stores + 2 + (norm ? 2 + 20 + 7L * dv : 0) : t;
-  };
+  }
+};
+
+// The split configuration (DOT lanes and OUT lanes of their own, diffattn_split_sequencer):
+// the DOT loop runs DOT(0) DOT(1) ..., DOT(i) waiting until the softmax unit has read row
+// i - 2's scores (seen a cycle late: a register); the softmax unit takes each row once scored
+// (EXP and DIV), and its W waits until the OUT loop waits for that row; the OUT loop runs W(i)
+// OUT(i) for each row.
+long split_head_cycles(RowTiming& t) {
+  const int n = t.n;
   std::vector<long> read(static_cast<std::size_t>(n));  // the cycle the softmax unit has read row i's scores
   long dot_row = 1;         // the cycle DOT(i) leaves its set-up state
   long softmax_idle = 0;    // the softmax unit's first idle cycle
   long out_wait = 1;        // the first cycle the OUT loop waits for row i
   for (int i = 0;; ++i) {
     if (i >= 2) dot_row = std::max(dot_row, read[static_cast<std::size_t>(i - 2)] + 2);
-    long taken = std::max(scored(i, dot_row), softmax_idle);             // softmax_start
-    read[static_cast<std::size_t>(i)] = taken + keys(i) + 7;
-    long w_start = std::max(taken + keys(i) + 47, out_wait + 1);
-    softmax_idle = w_start + keys(i) + 7;                                // row i's weights written
+    long taken = std::max(t.scored(i, dot_row), softmax_idle);          // softmax_start
+    read[static_cast<std::size_t>(i)] = taken + t.exp(i);
+    long w_start = std::max(taken + t.exp(i) + RowTiming::kDiv + 1, out_wait + 1);
+    softmax_idle = w_start + t.weights(i);                              // row i's weights written
     long out_start = std::max(out_wait, softmax_idle) + 1;
-    if (i == n - 1) return out(i, out_start, true);
-    out_wait = out(i, out_start, norm);
-    dot_row += 1 + groups(i) * period;                                   // DOT(i + 1)'s set-up
+    if (i == n - 1) return t.out(i, out_start, true);
+    out_wait = t.out(i, out_start, t.norm);
+    dot_row = t.dot_end(i, dot_row);                                    // DOT(i + 1)'s set-up
   }
 }
 
-long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes, bool narrow, int out_lanes) {
-  if (out_lanes > 0) return split_head_cycles(n, d, dv, causal, norm, lanes, out_lanes);
-  const long h = lanes / 2, period = std::max(d, lanes), digits = narrow ? 3 : 1;
-  auto keys = [&](int i) -> long { return causal ? i + 1 : n; };
-  auto groups = [&](int i) { return (keys(i) + h - 1) / h; };
-  // DOT(i) from cycle r: a set-up cycle and its groups; the lanes' next job begins after.
-  auto dot_end = [&](int i, long r) { return r + 1 + groups(i) * period; };
-  // The first cycle in which the softmax unit may take row i: the last group's c keys are
-  // scored (2 c cycles) behind the lanes' pipeline, and the row's last score is written.
-  auto scored = [&](int i, long r) {
-    long in_last = keys(i) - (groups(i) - 1) * h;
-    return r + (groups(i) - 1) * period + d + 2 * in_last + 10;
-  };
-  auto softmax = [&](int i) { return keys(i) + 7 + 39 + keys(i) + 7; };
-  // OUT(i) from cycle `start`: a pass's sums go to the store unit when the lanes have drained
-  // (digits L + 3 cycles after the pass began) and the store unit has at most one sum left; it then
-  // stores one per cycle. The next job begins after the last hand-over, or, when the row must
-  // be stored first (the RMSNorm reads it; the head's last row), once the store unit is idle.
-  long store_ready = 0;  // the first cycle at which the store unit has at most one sum left
-  auto out = [&](int i, long start, bool flush) {
-    long t = start, last_drain = 0, stores = 0;
-    for (int col = 0; col < dv; col += lanes) {
-      stores = std::min(lanes, dv - col);
-      last_drain = std::max(t + digits * keys(i) + 3, store_ready);
-      store_ready = last_drain + stores;
-      t = last_drain + 1;
-    }
-    return flush ? last_drain + stores + 2 + (norm ? 2 + 20 + 7L * dv : 0) : t;
-  };
-  // The lanes run DOT(0) DOT(1) OUT(0) DOT(2) OUT(1) ... OUT(n-1). SM(i) starts once row i is
-  // scored and SM(i - 1) is done; OUT(i) waits until SM(i) is done (its first idle cycle `done`).
+// One set of lanes: DOT(0) DOT(1) OUT(0) DOT(2) OUT(1) ... OUT(n-1). SM(i) starts once row i
+// is scored and SM(i - 1) is done; OUT(i) waits until SM(i) is done (its first idle cycle).
+long alternating_head_cycles(RowTiming& t) {
+  const int n = t.n;
+  auto softmax = [&](int i) { return t.exp(i) + RowTiming::kDiv + t.weights(i); };
   long row = 1;
-  long done = scored(0, row) + 1 + softmax(0);
-  long lanes_free = dot_end(0, row);
-  if (n == 1) return out(0, std::max(lanes_free, done) + 1, true);
+  long done = t.scored(0, row) + 1 + softmax(0);
+  long lanes_free = t.dot_end(0, row);
+  if (n == 1) return t.out(0, std::max(lanes_free, done) + 1, true);
   row = lanes_free;
   for (int i = 1;; ++i) {
-    long done_i = std::max(scored(i, row), done) + 1 + softmax(i);
-    long after_out = out(i - 1, std::max(dot_end(i, row), done) + 1, norm);
-    if (i == n - 1) return out(i, std::max(after_out, done_i) + 1, true);
+    long done_i = std::max(t.scored(i, row), done) + 1 + softmax(i);
+    long after_out = t.out(i - 1, std::max(t.dot_end(i, row), done) + 1, t.norm);
+    if (i == n - 1) return t.out(i, std::max(after_out, done_i) + 1, true);
     row = after_out;
     done = done_i;
   }
+}
+
+}  // namespace
+
+long head_cycles(int n, int d, int dv, bool causal, bool norm, int lanes, bool narrow, int out_lanes) {
+  const bool split = out_lanes > 0;
+  RowTiming t{n, d, dv, causal, norm, lanes / 2, std::max(d, lanes), split ? out_lanes : lanes,
+              narrow && !split ? 3 : 1};
+  return split ? split_head_cycles(t) : alternating_head_cycles(t);
 }
 
 std::vector<std::pair<std::uint32_t, std::uint32_t>> head_register_writes(const FixedInputs& in, int dmax, int dvmax,

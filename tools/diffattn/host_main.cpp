@@ -130,8 +130,8 @@ int run(const Options& o) {
   }
   diffattn::SerialLink link(o.port, o.baud, o.timeout_ms);
   diffattn::Layout l = diffattn::read_layout(link);
-  std::string lanes = std::to_string(l.lanes) + (l.narrow ? " narrow" : "") + " lanes";
-  if (l.out_lanes > 0) lanes = std::to_string(l.lanes) + (l.narrow ? " narrow" : "") + " DOT lanes and " + std::to_string(l.out_lanes) + " OUT lanes";
+  std::string lanes = std::to_string(l.lanes) + (l.narrow ? " narrow" : "");
+  lanes += l.out_lanes > 0 ? " DOT lanes and " + std::to_string(l.out_lanes) + " OUT lanes" : " lanes";
   std::printf("%s: diffattn with NMAX %d, DMAX %d, DVMAX %d, %s%s\n", o.port.c_str(), l.nmax, l.dmax, l.dvmax,
               lanes.c_str(), l.has_norm ? ", RMSNorm" : "");
   int cases = o.cases < 0 ? 5 : o.cases, failed = 0;
