@@ -9,7 +9,7 @@ trap 'rm -rf "$work"' EXIT
 cp "$root/rtl/diffattn/tables/exp2.hex" "$root/rtl/diffattn/tables/rsqrt.hex" "$work/"
 cd "$work"
 synth() {  # synth NAME "PARAMS" "SYNTH COMMAND" [DEFINES]
-  yosys -ql "$1.log" -p "read_verilog ${4:-} $root/rtl/diffattn/diffattn*.v; chparam $2 diffattn; $3 -top diffattn -json $1.json"
+  "$root/fpga/yosys.sh" "$PWD/$1.log" -p "read_verilog ${4:-} $root/rtl/diffattn/diffattn*.v; chparam $2 diffattn; $3 -top diffattn -json $1.json"
   ! grep -q "^ERROR\|Warning: Replacing memory\|Latch inferred" "$1.log"
 }
 limits() {  # limits NAME CELL=MAX... CELL==N...: count cells in the netlist, fail above MAX, or unless N

@@ -153,19 +153,29 @@ YosysRun run_yosys_process(const std::string& script, const TempDir& dir, const 
   write_file_atomic(script_path, script);
   if (verbose) std::cerr << "nandflow: yosys script (" << name << "):\n" << script;
   auto t0 = std::chrono::steady_clock::now();
-  ProcessResult r = run_process({"yosys", "-q", "-l", log_path, "-s", script_path}, "", {"TMPDIR=" + dir.path()});
+  auto run_once = [&] { return run_process({"yosys", "-q", "-l", log_path, "-s", script_path}, "", {"TMPDIR=" + dir.path()}); };
+  ProcessResult r = run_once();
+  if (abc_crashed_inside_yosys(r)) {  // see abc_crashed_inside_yosys: once more, told
+    std::cerr << "nandflow: Berkeley ABC crashed inside Yosys; running Yosys once more\n";
+    r = run_once();
+  }
   YosysRun run;
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   run.log = file_exists(log_path) ? read_file(log_path) : r.output;
   if (r.exit_code != 0) {
-    // Under the address-space limit an allocation fails: Yosys says so, or it (or ABC,
-    // which it runs) cannot load or crashes.
+    // Under the address-space limit an allocation fails: Yosys says so, or it cannot load.
     bool no_memory = false;
-    for (const char* sign : {"bad_alloc", "ut of memory", "failed to map segment", "Cannot allocate memory",
-                             "failed: return code 134", "failed: return code 139"})
+    for (const char* sign : {"bad_alloc", "ut of memory", "failed to map segment", "Cannot allocate memory"})
       no_memory = no_memory || r.output.find(sign) != std::string::npos;
     if (no_memory && memory_limit_mb() != 0) throw UserError(out_of_memory_message("yosys"));
-    throw UserError(yosys_error_message(r.output + "\n" + run.log));
+    std::string message = yosys_error_message(r.output + "\n" + run.log);
+    // ABC, which Yosys runs, crashes too when an allocation fails.
+    if (abc_crashed_inside_yosys(r))
+      message += "\nBerkeley ABC crashed on this design twice" +
+                 (memory_limit_mb() != 0 ? ". It also crashes when it runs out of memory: the limit is " +
+                                               std::to_string(memory_limit_mb()) + " MB (--max-memory MB)"
+                                         : std::string());
+    throw UserError(message);
   }
   return run;
 }

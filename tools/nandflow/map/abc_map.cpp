@@ -62,6 +62,7 @@ std::optional<NandNetwork> abc_map(const Aig& aig, const abc_map_params& ps, abc
   std::string script = "read_library nand2.genlib; read in.aig; " + std::string(ps.script.commands) +
                        "; map -a; write_blif out.blif";
   ProcessResult r = run_process({abc, "-q", script}, dir.path());
+  if (died_of_fault(r)) r = run_process({abc, "-q", script}, dir.path());  // once more: see abc_crashed_inside_yosys
   stats.ran = true;
   if (r.output.find("Collapsing has failed") != std::string::npos) {
     stats.message = "its global BDDs are larger than the script's limit";
