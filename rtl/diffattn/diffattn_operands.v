@@ -71,9 +71,13 @@ module diffattn_operands #(
   // (r div H) DMAX + its column. For an H that is not a power of two, r div H is (r M) >> S
   // with M = ceil(2^S / H): exact for every r < 2^NB when S = NB + log2(H) rounded up (as
   // M H - 2^S < H <= 2^(S - NB)), and r M is shifted adds of r (M is a constant), not a
-  // divider. For a power of two it is a shift. K writes take two registers on their way
-  // (the row, then its bank and address), for the clock: a byte is in place two cycles after
-  // its bus write, before a head started by the next bus write reads K.
+  // divider. For a power of two it is a shift. r mod H comes from the same product: for
+  // r = q H + m, the low S bits of r M are m M + q (M H - 2^S), which lies in [m M, (m + 1) M)
+  // (by the same bound), so m is the number of thresholds M, 2M, ..., (H - 1) M they reach:
+  // H - 1 comparisons side by side, where r - H (r div H) would be two more adders after
+  // the product. K writes take two registers on their way (r M, then the bank and the
+  // address), for the clock: a byte is in place two cycles after its bus write, before a
+  // head started by the next bus write reads K.
   localparam KS = NB + $clog2(H > 1 ? H : 2);
   localparam [KS:0] KM = ((1 << KS) + H - 1) / H;
   function [NB+KS:0] times_km(input [NB-1:0] x);
@@ -84,29 +88,28 @@ module diffattn_operands #(
         if (KM[t]) times_km = times_km + ({{(KS+1){1'b0}}, x} << t);
     end
   endfunction
-  function [NB-1:0] times_h(input [NB-1:0] x);
+  function [NB-1:0] mod_h(input [KS-1:0] fraction);  // r mod H from the low bits of r M
     integer t;
     begin
-      times_h = 0;
-      for (t = 0; t < 32; t = t + 1)
-        if ((H >> t) & 1) times_h = times_h + (x << t);
+      mod_h = 0;
+      for (t = 1; t < H; t = t + 1)
+        if (fraction >= t * KM) mod_h = mod_h + 1'b1;
     end
   endfunction
   reg            k_bus1 = 1'b0, k_bus2 = 1'b0, k_write1 = 1'b0, k_write2 = 1'b0;
-  reg [NB-1:0]   k_bus_row;
+  reg [NB+KS:0]  k_bus_km;                  // r M
   reg [KBB-1:0]  k_bus_col;
   reg [7:0]      k_bus_byte, k_write_byte;
-  wire [NB+KS:0] row_km  = times_km(k_bus_row);
-  wire [NB-1:0]  row_div = row_km[KS +: NB];
+  wire [NB-1:0]  row_div = k_bus_km[KS +: NB];
   reg [NB-1:0]   k_write_bank;
   reg [KBB-1:0]  k_write_addr;
   always @(posedge clk) begin
     {k_bus1, k_bus2} <= {write_k1, write_k2};
-    k_bus_row <= bus_addr[QKB-1:0] / DMAX;
+    k_bus_km <= times_km(bus_addr[QKB-1:0] / DMAX);
     k_bus_col <= bus_addr[QKB-1:0] % DMAX;
     k_bus_byte <= bus_byte;
     {k_write1, k_write2} <= {k_bus1, k_bus2};
-    k_write_bank <= k_bus_row - times_h(row_div);
+    k_write_bank <= mod_h(k_bus_km[KS-1:0]);
     k_write_addr <= row_div * DMAX + k_bus_col;
     k_write_byte <= k_bus_byte;
   end

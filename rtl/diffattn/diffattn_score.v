@@ -98,13 +98,17 @@ module diffattn_score #(
   assign row_scored = stage_valid[4] && stage_end[4];
 
   // The comparison t > m takes two stages: the halves in stage 4, their verdicts combined
-  // in stage 5. Scores alternate between the maps, so the maximum a stage-4 comparison reads
-  // already includes the same map's previous score.
+  // in stage 5. The maximum it compares with is picked (map, row parity) one stage earlier,
+  // into max_now, for the clock. Scores alternate between the maps, so the same map's
+  // previous score is in stage 5 then, updating the maximum as it is picked: it is taken
+  // from there (the bypass) when it does.
   localparam TL = TW / 2;                // bits of the low half
-  wire signed [TW-1:0] max_now = stage_map2[3] ? max2_half[stage_half[3]] : max1_half[stage_half[3]];
+  reg  signed [TW-1:0] max_now;          // the maximum for the score in stage 4
   reg  signed [TW-1:0] t5;
   reg         hi_gt, hi_eq, lo_gt;
   wire        t_greater = hi_gt || (hi_eq && lo_gt);
+  wire        max_update = stage_valid[4] && (t5_j == 0 || t_greater);  // max of t5's map, half <= t5
+  wire        max_bypass = max_update && stage_map2[4] == stage_map2[2] && half5 == stage_half[2];
 
   always @(posedge clk) begin
     mul_low <= s[15:0];
@@ -120,18 +124,16 @@ module diffattn_score #(
     stage_half <= {stage_half[3:0], score_half};
     stage_end <= {stage_end[3:0], score_row_end && score_map2 && one_left};
     t5 <= t;
+    max_now <= max_bypass ? t5 : stage_map2[2] ? max2_half[stage_half[2]] : max1_half[stage_half[2]];
     hi_gt <= $signed(t[TW-1:TL]) > $signed(max_now[TW-1:TL]);
     hi_eq <= t[TW-1:TL] == max_now[TW-1:TL];
     lo_gt <= t[TL-1:0] > max_now[TL-1:0];
     if (stage_valid[4]) begin            // a score is ready: store it, update the maximum
-      if (!stage_map2[4]) begin
-        t1_mem[{half5, t5_j[NB-1:0]}] <= t5;
-        if (t5_j == 0 || t_greater) max1_half[half5] <= t5;
-      end else begin
-        t2_mem[{half5, t5_j[NB-1:0]}] <= t5;
-        if (t5_j == 0 || t_greater) max2_half[half5] <= t5;
-      end
+      if (!stage_map2[4]) t1_mem[{half5, t5_j[NB-1:0]}] <= t5;
+      else                t2_mem[{half5, t5_j[NB-1:0]}] <= t5;
     end
+    if (max_update && !stage_map2[4]) max1_half[half5] <= t5;
+    if (max_update && stage_map2[4])  max2_half[half5] <= t5;
     if (keys_left != 0) begin            // the next score enters the multiplier
       if (score_map2) begin
         s1_left <= s1_left >> SW;
