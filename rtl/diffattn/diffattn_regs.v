@@ -2,8 +2,8 @@
 //
 // The bus writes a head's sizes and parameters into the configuration registers here, and
 // its matrices into the buffers of the units that read them (this module decodes which);
-// both only while no head runs. It reads STATUS, CYCLES (it counts a head's clock cycles),
-// how the accelerator was built, and O (from the store unit, which holds O). Word addresses, 32-bit data; writes take effect at the
+// both only while no head runs. It reads STATUS, how the accelerator was built, and O (from
+// the store unit, which holds O). Word addresses, 32-bit data; writes take effect at the
 // clock edge, read data appears on bus_rdata the cycle after the read.
 `default_nettype none
 module diffattn_regs #(
@@ -69,14 +69,12 @@ module diffattn_regs #(
   localparam REG_DVMAX       = 4'hD;
   localparam REG_LANES       = 4'hE;  // bits 7..0 LANES, bit 8 NARROW, bits 23..16 OUT_LANES (SPLIT)
   localparam REG_HAS_NORM    = 4'hF;
-  localparam REG_CYCLES      = 5'h10; // read only: the last head's clock cycles, from the edge
-                                      // that wrote CTRL to the one that set done (so far, while busy)
 
   wire [3:0] region = bus_addr[19:16];
   // A register's own address (reads and CTRL compare the whole address; configuration
   // writes decode the low four bits of region 0).
-  function is_reg(input [19:0] addr, input [4:0] register);
-    is_reg = addr == {15'h0000, register};
+  function is_reg(input [19:0] addr, input [3:0] register);
+    is_reg = addr == {16'h0000, register};
   endfunction
 
   wire idle_write = bus_write && !busy;
@@ -103,13 +101,6 @@ module diffattn_regs #(
         default: ;
       endcase
 
-  // CYCLES: 1 at the edge that starts a head, then one more at every edge while it runs
-  // (busy falls at the edge that sets done), so a host measures a head on the board itself.
-  reg [31:0] cycles = 32'd0;
-  always @(posedge clk)
-    if (start && !busy) cycles <= 32'd1;
-    else if (busy)      cycles <= cycles + 32'd1;
-
   // Reads: what was read is remembered for one cycle; O's data comes from the store unit.
   reg read_o = 1'b0, read_status = 1'b0;
   reg [31:0] info = 32'd0;               // a build parameter, or 0
@@ -121,8 +112,7 @@ module diffattn_regs #(
               is_reg(bus_addr, REG_DMAX)     ? DMAX :
               is_reg(bus_addr, REG_DVMAX)    ? DVMAX :
               is_reg(bus_addr, REG_LANES)    ? LANES + (NARROW != 0 ? 256 : 0) + (OUT_LANES << 16) :
-              is_reg(bus_addr, REG_HAS_NORM) ? HAS_NORM :
-              is_reg(bus_addr, REG_CYCLES)   ? cycles : 32'd0;
+              is_reg(bus_addr, REG_HAS_NORM) ? HAS_NORM : 32'd0;
     end
   assign bus_rdata = read_o ? o_data : read_status ? {30'd0, done, busy} : info;
 endmodule

@@ -109,7 +109,7 @@ namespace reg {
 constexpr std::uint32_t kCtrl = 0x00000, kStatus = 0x00001, kN = 0x00002, kD = 0x00003, kDv = 0x00004,
                         kLambda = 0x00005, kScoreMult = 0x00006, kScoreShift = 0x00007, kCausal = 0x00008,
                         kNorm = 0x00009, kEps = 0x0000A, kNMax = 0x0000B, kDMax = 0x0000C, kDvMax = 0x0000D,
-                        kLanes = 0x0000E, kHasNorm = 0x0000F, kCycles = 0x00010, kQ1 = 0x10000, kK1 = 0x20000, kQ2 = 0x30000,
+                        kLanes = 0x0000E, kHasNorm = 0x0000F, kQ1 = 0x10000, kK1 = 0x20000, kQ2 = 0x30000,
                         kK2 = 0x40000, kV = 0x50000, kO = 0x60000, kGain = 0x70000;
 }
 

@@ -82,9 +82,7 @@ void DiffAttnTlm::write(std::uint32_t word, std::uint32_t data, const sc_core::s
             for (int r = 0; r < n; ++r)
               for (int c = 0; c < dv; ++c) o_[static_cast<std::size_t>(r * dvmax_ + c)] = out.at(r, c);
             started_ = true;
-            head_cycles_ = head_cycles(n, d, dv, in.causal, in.norm, lanes_, narrow_, out_lanes_);
-            started_at_ = at;
-            done_at_ = at + head_cycles_ * period_;
+            done_at_ = at + head_cycles(n, d, dv, in.causal, in.norm, lanes_, narrow_, out_lanes_) * period_;
             ++heads_;
           }
           break;
@@ -122,9 +120,6 @@ std::uint32_t DiffAttnTlm::read(std::uint32_t word, const sc_core::sc_time& end)
     case reg::kDvMax: return static_cast<std::uint32_t>(dvmax_);
     case reg::kLanes: return static_cast<std::uint32_t>(lanes_ + (narrow_ ? 256 : 0) + (out_lanes_ << 16));
     case reg::kHasNorm: return 1;  // the RTL it stands for is built with the RMSNorm
-    case reg::kCycles:  // the edges from CTRL's write to the read's, at most the head's
-      if (!started_) return 0;
-      return static_cast<std::uint32_t>(busy_at(end) ? (end - started_at_) / period_ : head_cycles_);
     default: return 0;
   }
 }

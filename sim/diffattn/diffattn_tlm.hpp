@@ -51,8 +51,7 @@ class DiffAttnTlm : public sc_core::sc_module {
   std::vector<std::int32_t> o_;
   std::vector<std::int16_t> gain_;
   bool started_ = false;
-  sc_core::sc_time started_at_, done_at_;
-  long head_cycles_ = 0;
+  sc_core::sc_time done_at_;
   long heads_ = 0;
 };
 

@@ -66,7 +66,6 @@ bool RtlBench::run(const FixedInputs& in, Matrix<std::int32_t>& out, long* cycle
     if (cycles_ - start > 10'000'000) return false;
   }
   *cycles = cycles_ - start;
-  cycle_register_ = read(reg::kCycles);
   out = Matrix<std::int32_t>(n, dv);
   for (int r = 0; r < n; ++r)
     for (int c = 0; c < dv; ++c)

@@ -26,11 +26,9 @@ class RtlBench {
 
   void write(std::uint32_t addr, std::uint32_t data);  // one bus cycle
   std::uint32_t read(std::uint32_t addr);              // one bus cycle
-  // Loads a head, runs it and reads O back; `cycles` from the start write to done, as this
-  // bench counts them. Returns false when done does not come within 10,000,000 cycles.
+  // Loads a head, runs it and reads O back; `cycles` from the start write to done.
+  // Returns false when done does not come within 10,000,000 cycles.
   bool run(const FixedInputs& in, Matrix<std::int32_t>& out, long* cycles);
-  // The accelerator's own count of the last head's cycles (register CYCLES), read after run.
-  long cycle_register() const { return cycle_register_; }
 
  private:
   void tick();
@@ -39,7 +37,6 @@ class RtlBench {
   std::unique_ptr<VerilatedFstC> fst_;
   std::uint64_t time_ = 0;
   long cycles_ = 0;
-  long cycle_register_ = 0;
 };
 
 }  // namespace diffattn

@@ -57,7 +57,7 @@ if [ -f "$work/out/$design.asc" ] && [ "$board" != upduino3 ] && [ "$design" = d
     vvp -n "$work/pb.vvp" +script="$work/request.txt" +replies="$work/replies.txt"
     "${request[@]}" --replies "$work/replies.txt" ||
       { echo "FAIL: the bitstream's answer differs from the model"; exit 1; }
-    echo "ok   the packed bitstream, simulated, answers a diffattn-host request bit-exact, in the cycles the formula gives"
+    echo "ok   the packed bitstream, simulated, answers a diffattn-host request bit-exact"
   fi
 elif [ -f "$work/out/$design.asc" ] && [ "$board" != upduino3 ]; then
   # The Hack SoC's program (Hello.asm) must print on the UART what the RTL prints (test soc.hello).

@@ -68,7 +68,7 @@ Layout read_layout(Link& link) {
   return l;
 }
 
-Matrix<std::int32_t> run_head(Link& link, const FixedInputs& in, const Layout& layout, long* cycles) {
+Matrix<std::int32_t> run_head(Link& link, const FixedInputs& in, const Layout& layout) {
   int n = in.q1.rows, d = in.q1.cols, dv = in.v.cols;
   if (n < 1 || n > layout.nmax || d < 1 || d > layout.dmax || dv < 1 || dv > layout.dvmax)
     throw std::runtime_error("a head of N " + std::to_string(n) + ", d " + std::to_string(d) + ", dv " +
@@ -97,11 +97,6 @@ Matrix<std::int32_t> run_head(Link& link, const FixedInputs& in, const Layout& l
         read_all(link, reg::kO + static_cast<std::uint32_t>(r * layout.dvmax), static_cast<std::uint16_t>(dv));
     if (row.size() != static_cast<std::size_t>(dv)) throw std::runtime_error("a short reply to a read of O");
     for (int c = 0; c < dv; ++c) out.at(r, c) = static_cast<std::int32_t>(row[static_cast<std::size_t>(c)]);
-  }
-  if (cycles) {
-    std::vector<std::uint32_t> w = read_all(link, reg::kCycles, 1);
-    if (w.size() != 1) throw std::runtime_error("no answer to a read of CYCLES");
-    *cycles = static_cast<long>(w[0]);
   }
   return out;
 }

@@ -42,9 +42,8 @@ struct Layout {
 Layout read_layout(Link& link);
 
 // Loads a head (registers, then each matrix row as one block), starts it, waits for it and
-// reads O back, row by row, then, given `cycles`, the head's clock cycles as the accelerator
-// counted them (CYCLES). Throws std::runtime_error on a wrong reply or a head that does not
-// fit the layout.
-Matrix<std::int32_t> run_head(Link& link, const FixedInputs& in, const Layout& layout, long* cycles = nullptr);
+// reads O back, row by row. Throws std::runtime_error on a wrong reply or a head that does
+// not fit the layout.
+Matrix<std::int32_t> run_head(Link& link, const FixedInputs& in, const Layout& layout);
 
 }  // namespace diffattn
