@@ -25,7 +25,7 @@
 
 namespace {
 
-constexpr int kNMax = 16, kDMax = 16, kDvMax = 16;  // as verilated (CMakeLists.txt), the UP5K's
+constexpr int kNMax = 64, kDMax = 16, kDvMax = 16;  // as verilated (CMakeLists.txt), the UP5K's
 constexpr int kLanes = 6, kOutLanes = 4;              // lanes: 6 narrow (8 x 8) DOT lanes, 4 OUT
 constexpr bool kNarrow = true;                        // lanes (SPLIT)
 const sc_core::sc_time kPeriod(10, sc_core::SC_NS);  // 100 MHz
