@@ -349,8 +349,8 @@ long split_head_cycles(RowTiming& t) {
   for (int i = 0;; ++i) {
     if (i >= 2) dot_row = std::max(dot_row, read[static_cast<std::size_t>(i - 2)] + 2);
     long taken = std::max(t.scored(i, dot_row), softmax_idle);          // softmax_start
-    read[static_cast<std::size_t>(i)] = taken + t.exp(i);
-    long w_start = std::max(taken + t.exp(i) + RowTiming::kDiv + 1, out_wait + 1);
+    long read_i = read[static_cast<std::size_t>(i)] = taken + t.exp(i);
+    long w_start = std::max(read_i + RowTiming::kDiv + 1, out_wait + 1);
     softmax_idle = w_start + t.weights(i);                              // row i's weights written
     long out_start = std::max(out_wait, softmax_idle) + 1;
     if (i == n - 1) return t.out(i, out_start, true);

@@ -87,19 +87,21 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
   return result;
 }
 
+namespace {
+constexpr int kFaultSignals[] = {SIGABRT, SIGBUS, SIGFPE, SIGSEGV};  // died_of_fault's
+}  // namespace
+
 bool died_of_fault(const ProcessResult& r) {
-  for (int sig : {SIGABRT, SIGBUS, SIGFPE, SIGSEGV})
+  for (int sig : kFaultSignals)
     if (r.exit_code == 128 + sig) return true;
   return false;
 }
 
 bool abc_crashed_inside_yosys(const ProcessResult& r) {
   // Yosys: "ERROR: ABC: execution of command ... failed: return code 134." (the shell's 128 + N)
-  if (r.exit_code == 0) return false;
-  for (int sig : {SIGABRT, SIGBUS, SIGFPE, SIGSEGV})
-    if (r.output.find("failed: return code " + std::to_string(128 + sig) + ".") != std::string::npos &&
-        r.output.find("ABC: execution of command") != std::string::npos)
-      return true;
+  if (r.exit_code == 0 || r.output.find("ABC: execution of command") == std::string::npos) return false;
+  for (int sig : kFaultSignals)
+    if (r.output.find("failed: return code " + std::to_string(128 + sig) + ".") != std::string::npos) return true;
   return false;
 }
 
